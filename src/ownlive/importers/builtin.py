@@ -1,0 +1,27 @@
+"""The built-in importers, registered exactly as a third-party plugin would."""
+
+from __future__ import annotations
+
+import importlib
+
+from ownlive.importers.base import Importer
+from ownlive.plugins.manager import hookimpl
+
+# One module per format; each defines NAME, PLATFORM, sniff and parse.
+BUILTIN_IMPORTER_MODULES: tuple[str, ...] = ()
+
+
+def _importer_from(module_name: str) -> Importer:
+    module = importlib.import_module(module_name)
+    return Importer(
+        name=module.NAME,
+        platform=module.PLATFORM,
+        description=(module.__doc__ or "").strip().splitlines()[0],
+        sniff=module.sniff,
+        parse=module.parse,
+    )
+
+
+@hookimpl
+def register_importers() -> list[Importer]:
+    return [_importer_from(name) for name in BUILTIN_IMPORTER_MODULES]

@@ -1,0 +1,1 @@
+"""The `ownlive` command line: one module per command group, errors rendered in `app.py`."""

@@ -1,0 +1,85 @@
+"""Opening the vault file: plain SQLite, or SQLCipher when a passphrase is given.
+
+Both drivers speak the same DB-API, so everything above this module is the
+same for an encrypted and a plain vault.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from ownlive.errors import VaultError, WrongPassphrase
+from ownlive.vault.migrations import LATEST_VERSION, all_migrations
+
+Connection = Any  # sqlite3.Connection or sqlcipher3's equivalent; same DB-API
+DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+try:
+    import sqlcipher3
+
+    DatabaseError = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+except ImportError:  # pragma: no cover - sqlcipher3 is a pinned dependency
+    sqlcipher3 = None
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(path: Path, passphrase: str | None = None) -> Connection:
+    """Open (creating if needed) the vault at `path`, migrated to the latest schema."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if passphrase is not None:
+        if sqlcipher3 is None:  # pragma: no cover
+            raise VaultError("encryption needs sqlcipher3", "", "reinstall ownlive")
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        # PRAGMA takes no bound parameters; the passphrase is quoted as an SQL string.
+        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        # The first real read decides whether the key (or the plain format) fits.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as error:
+        conn.close()
+        if "not a database" in str(error) or "encrypted" in str(error):
+            raise WrongPassphrase(str(path)) from None
+        raise VaultError(f"cannot open the vault: {error}", f"vault {path}", "") from None
+    _configure(conn)
+    migrate(conn, str(path))
+    return conn
+
+
+def _configure(conn: Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    # NORMAL is durable in WAL mode except for the last transactions on power loss.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Freed pages are zeroed, so erased text does not linger in the file.
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection, where: str) -> None:
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise VaultError(
+            f"the vault has schema version {current}, newer than this ownlive ({LATEST_VERSION})",
+            f"vault {where}",
+            "upgrade ownlive",
+        )
+    for migration in all_migrations():
+        if migration.version <= current:
+            continue
+        # executescript commits; the version bump rides in the same script so
+        # a crash leaves either the old or the new version, never half of one.
+        conn.executescript(
+            "BEGIN;\n"
+            + migration.sql
+            + f"\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+        )

@@ -1,0 +1,244 @@
+"""Sessions: the only door to personal data.
+
+A session is opened for a subject (which part or mini program) and a purpose.
+Each query names its scope; the session finds an active grant for exactly that
+subject, scope and purpose, narrows the query to what the grant covers, and
+appends a log entry (row count and a digest of the row ids, never content) in
+the same transaction as the read. Without a grant the query is refused with
+`ConsentRequired` and the refusal is logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ownlive.errors import ConsentRequired
+from ownlive.vault import audit, consent
+from ownlive.vault.consent import Grant
+from ownlive.vault.records import Conversation, Message, Participant
+
+if TYPE_CHECKING:
+    from ownlive.vault.store import Vault
+
+
+@dataclass(frozen=True)
+class Authorization:
+    grants: list[Grant]
+    where: str  # SQL condition over m(essages)/c(onversations); "1" when unrestricted
+    params: list[Any]
+
+
+def _covers(grant: Grant, conversation_id: int | None, platform: str | None) -> bool:
+    """Whether `grant` lets a query that asked for this conversation/platform through."""
+    if not grant.narrowed:
+        return True
+    if conversation_id is not None:
+        return grant.conversation_id == conversation_id or (
+            grant.source_platform is not None and grant.source_platform == platform
+        )
+    if platform is not None:
+        return grant.source_platform == platform
+    return True  # an unfiltered query is narrowed to what the grant covers
+
+
+class Session:
+    def __init__(self, vault: Vault, subject: str, purpose: str) -> None:
+        self._vault = vault
+        self.subject = subject
+        self.purpose = purpose
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    # --- the gate --------------------------------------------------------
+
+    def _authorize(
+        self,
+        scope: str,
+        *,
+        conversation_id: int | None = None,
+        platform: str | None = None,
+    ) -> Authorization | str:
+        """The grants that let this query through, or why none does."""
+        now = self._vault.now()
+        grants = consent.candidates(self._vault._conn, self.subject, scope, self.purpose)
+        active = [g for g in grants if g.state(now) == "active"]
+        usable = [g for g in active if _covers(g, conversation_id, platform)]
+        if not usable:
+            if not grants:
+                return "no grant"
+            if not active:
+                return ", ".join(f"grant {g.id} {g.state(now)}" for g in grants)
+            return "granted only for other conversations or platforms"
+        unnarrowed = [g for g in usable if not g.narrowed]
+        if unnarrowed:
+            # A standing grant is preferred so that one-time grants are kept for later.
+            unnarrowed.sort(key=lambda g: g.once)
+            return Authorization([unnarrowed[0]], "1", [])
+        conditions, params = [], []
+        for g in usable:
+            if g.conversation_id is not None:
+                conditions.append("c.id = ?")
+                params.append(g.conversation_id)
+            else:
+                conditions.append("c.platform = ?")
+                params.append(g.source_platform)
+        return Authorization(usable, "(" + " OR ".join(conditions) + ")", params)
+
+    def _read(
+        self,
+        scope: str,
+        query: str,
+        sql: Callable[[str], str],
+        params: list[Any],
+        make: Callable[..., Any],
+        *,
+        conversation_id: int | None = None,
+        platform: str | None = None,
+    ) -> list[Any]:
+        """Check, read and log in one transaction; a denial is logged and then raised."""
+        vault = self._vault
+        with vault.transaction() as conn:
+            now = vault.now()
+            auth = self._authorize(scope, conversation_id=conversation_id, platform=platform)
+            if isinstance(auth, str):
+                denial = audit.ReadDenied(
+                    subject=self.subject, scope=scope, purpose=self.purpose, query=query, reason=auth
+                )
+                audit.append(conn, denial, now.isoformat())
+                records: list[Any] = []
+            else:
+                rows = conn.execute(sql(auth.where), auth.params + params).fetchall()
+                records = [make(*row) for row in rows]
+                for grant in auth.grants:
+                    if grant.once:
+                        consent.mark_used(conn, grant.id, now)
+                allowed = audit.ReadAllowed(
+                    subject=self.subject,
+                    scope=scope,
+                    purpose=self.purpose,
+                    grant_id=auth.grants[0].id,
+                    query=query,
+                    rows=len(rows),
+                    rows_digest=audit.ids_digest([row[0] for row in rows]),
+                )
+                audit.append(conn, allowed, now.isoformat())
+        if isinstance(auth, str):
+            raise ConsentRequired(scope, self.subject, self.purpose, auth)
+        return records
+
+    # --- queries ---------------------------------------------------------
+
+    def messages(
+        self,
+        *,
+        conversation_id: int | None = None,
+        platform: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+    ) -> list[Message]:
+        """Messages in time order, narrowed by the grant and the filters given."""
+        filters, params, described = [], [], ["messages"]
+        if conversation_id is not None:
+            filters.append("m.conversation_id = ?")
+            params.append(conversation_id)
+            described.append(f"conversation={conversation_id}")
+            if platform is None:
+                platform = self._vault.platform_of(conversation_id)
+        elif platform is not None:
+            filters.append("c.platform = ?")
+            params.append(platform)
+            described.append(f"platform={platform}")
+        if since is not None:
+            filters.append("m.sent_at_utc >= ?")
+            params.append(int(since.timestamp()))
+            described.append("since")
+        if until is not None:
+            filters.append("m.sent_at_utc < ?")
+            params.append(int(until.timestamp()))
+            described.append("until")
+        if search:
+            filters.append(_search_condition(search))
+            params.append(search)
+            described.append("search")  # the term itself may be personal: not logged
+        tail = "".join(f" AND {f}" for f in filters)
+        order = " ORDER BY m.sent_at_utc, m.id"
+        if limit is not None:
+            order += f" LIMIT {int(limit)}"
+
+        def sql(where: str) -> str:
+            return (
+                "SELECT m.id, m.conversation_id, c.platform, p.name, coalesce(p.is_me, 0), "
+                "m.kind, m.sent_at, m.text FROM messages m "
+                "JOIN conversations c ON c.id = m.conversation_id "
+                "LEFT JOIN participants p ON p.id = m.sender_id "
+                f"WHERE {where}{tail}{order}"
+            )
+
+        return self._read(
+            "messages.read",
+            " ".join(described),
+            sql,
+            params,
+            lambda i, c, pl, s, me, k, at, t: Message(i, c, pl, s, bool(me), k, at, t),
+            conversation_id=conversation_id,
+            platform=platform,
+        )
+
+    def conversations(self, *, platform: str | None = None) -> list[Conversation]:
+        params: list[Any] = []
+        tail = ""
+        if platform is not None:
+            tail, params = " AND c.platform = ?", [platform]
+
+        def sql(where: str) -> str:
+            return (
+                "SELECT c.id, c.platform, c.key, c.title, c.kind, "
+                "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) "
+                f"FROM conversations c WHERE {where}{tail} ORDER BY c.id"
+            )
+
+        return self._read(
+            "messages.read", "conversations", sql, params, Conversation, platform=platform
+        )
+
+    def participants(self, *, conversation_id: int | None = None) -> list[Participant]:
+        params: list[Any] = []
+        tail = ""
+        platform = None
+        if conversation_id is not None:
+            tail, params = " AND p.conversation_id = ?", [conversation_id]
+            platform = self._vault.platform_of(conversation_id)
+
+        def sql(where: str) -> str:
+            return (
+                "SELECT p.id, p.conversation_id, p.handle, p.name, p.is_me FROM participants p "
+                f"JOIN conversations c ON c.id = p.conversation_id WHERE {where}{tail} "
+                "ORDER BY p.id"
+            )
+
+        return self._read(
+            "contacts.read",
+            "participants",
+            sql,
+            params,
+            lambda i, c, h, n, me: Participant(i, c, h, n, bool(me)),
+            conversation_id=conversation_id,
+            platform=platform,
+        )
+
+
+def _search_condition(term: str) -> str:
+    # The trigram index answers terms of three or more characters; shorter ones
+    # (two-character Chinese words are common) fall back to a substring scan.
+    if len(term) >= 3:
+        return "m.id IN (SELECT rowid FROM messages_fts WHERE text LIKE '%' || ? || '%')"
+    return "instr(m.text, ?) > 0"
