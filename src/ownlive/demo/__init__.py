@@ -1,0 +1,1 @@
+"""`make demo`: a fresh vault under ./.ownlive/ filled from bundled sample exports."""
