@@ -15,6 +15,8 @@ Entries never hold message content: counts, ids, digests and names only.
 from __future__ import annotations
 
 import dataclasses
+import sys
+from array import array
 import hashlib
 import json
 from collections.abc import Iterator
@@ -134,7 +136,11 @@ def entry_hash(row: dict[str, Any]) -> str:
 
 
 def ids_digest(ids: list[int]) -> str:
-    return hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()
+    """SHA-256 over the ids as little-endian int64: proves which rows, reveals nothing."""
+    packed = array("q", ids)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return hashlib.sha256(packed.tobytes()).hexdigest()
 
 
 def head(conn: Connection) -> tuple[int, str]:

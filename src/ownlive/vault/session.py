@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from ownlive.errors import ConsentRequired
 from ownlive.vault import audit, consent
 from ownlive.vault.consent import Grant
@@ -97,7 +99,7 @@ class Session:
         query: str,
         sql: Callable[[str], str],
         params: list[Any],
-        make: Callable[..., Any],
+        record_type: type[msgspec.Struct],
         *,
         conversation_id: int | None = None,
         platform: str | None = None,
@@ -115,7 +117,8 @@ class Session:
                 records: list[Any] = []
             else:
                 rows = conn.execute(sql(auth.where), auth.params + params).fetchall()
-                records = [make(*row) for row in rows]
+                # Built in C; lax mode turns SQLite's 0/1 into bools.
+                records = msgspec.convert(rows, list[record_type], strict=False)  # type: ignore[valid-type]
                 for grant in auth.grants:
                     if grant.once:
                         consent.mark_used(conn, grant.id, now)
@@ -188,7 +191,7 @@ class Session:
             " ".join(described),
             sql,
             params,
-            lambda i, c, pl, s, me, k, at, t: Message(i, c, pl, s, bool(me), k, at, t),
+            Message,
             conversation_id=conversation_id,
             platform=platform,
         )
@@ -230,7 +233,7 @@ class Session:
             "participants",
             sql,
             params,
-            lambda i, c, h, n, me: Participant(i, c, h, n, bool(me)),
+            Participant,
             conversation_id=conversation_id,
             platform=platform,
         )

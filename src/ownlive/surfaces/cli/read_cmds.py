@@ -6,7 +6,6 @@ in `ownlive log` exactly what was read on their behalf.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated
 
 import typer
@@ -14,6 +13,7 @@ from rich.table import Table
 
 from ownlive.surfaces.cli.app import app
 from ownlive.surfaces.cli.state import state
+from ownlive.vault.records import as_dict
 
 SubjectOption = Annotated[str, typer.Option("--as", help="Subject reading (e.g. assistant).")]
 PurposeOption = Annotated[str, typer.Option("--for", help="Purpose of the read.")]
@@ -36,7 +36,7 @@ def messages(
             conversation_id=conversation, platform=platform, search=search, limit=limit
         )
     if cli.json_output:
-        cli.emit_json([dataclasses.asdict(m) for m in found])
+        cli.emit_json([as_dict(m) for m in found])
         return
     table = Table("id", "conv", "sent at", "from", "text")
     for m in found:
@@ -57,7 +57,7 @@ def conversations(
     with cli.vault().session(subject=subject, purpose=purpose) as session:
         found = session.conversations(platform=platform)
     if cli.json_output:
-        cli.emit_json([dataclasses.asdict(c) for c in found])
+        cli.emit_json([as_dict(c) for c in found])
         return
     table = Table("id", "platform", "title", "kind", "messages")
     for c in found:

@@ -1,0 +1,1 @@
+"""Benchmarks: figures printed beside a peer measured in the same run (`make bench`)."""

@@ -1,0 +1,97 @@
+"""Cost of a gated, logged read of 100,000 messages vs a raw SQL select of the same rows.
+
+The gate checks the grant, runs the query, builds typed records, marks one-time
+grants and appends a hash-chained log entry with a digest of the row ids. The
+peer is the same SELECT on a plain sqlite3 connection, returning tuples.
+Target: ratio <= 1.2.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from ownlive.importers.base import ImportedMessage, Importer, ImportOptions
+from ownlive.vault import Vault
+from ownlive.vault.ingest import ingest
+
+MESSAGES = 100_000
+ROUNDS = 7
+TEXTS = [
+    "明天晚上7点在南京西路1266号见",
+    "Lust auf Thai übermorgen um halb acht?",
+    "Your parcel 1Z999AA10123456784 arrives Tue",
+    "ok",
+    "哈哈好的",
+    "See you at the station, I'll be a bit late",
+]
+RAW_SQL = (
+    "SELECT m.id, m.conversation_id, c.platform, p.name, coalesce(p.is_me, 0), "
+    "m.kind, m.sent_at, m.text FROM messages m "
+    "JOIN conversations c ON c.id = m.conversation_id "
+    "LEFT JOIN participants p ON p.id = m.sender_id "
+    "WHERE 1 ORDER BY m.sent_at_utc, m.id"
+)
+
+
+def fill(vault: Vault, path: Path) -> None:
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    records = (
+        ImportedMessage(
+            conversation_key=f"chat-{i % 50}",
+            conversation_title=f"Chat {i % 50}",
+            sent_at=start + timedelta(seconds=37 * i),
+            text=f"{TEXTS[i % len(TEXTS)]} #{i}",
+            sender_handle=f"user{i % 7}",
+            sender_name=f"User {i % 7}",
+        )
+        for i in range(MESSAGES)
+    )
+    path.write_text("bench", encoding="utf-8")
+    importer = Importer("bench", "bench", "generated", lambda *_: False, lambda *_: iter(()))
+    ingest(vault, importer, path, records)
+
+
+def best_of(run: Callable[[], int]) -> tuple[float, int]:
+    times, rows = [], 0
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        rows = run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), rows
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "vault.db"
+        vault = Vault(db)
+        fill(vault, Path(tmp) / "export.txt")
+        vault.grant("messages.read", subject="bench", purpose="measure")
+        session = vault.session(subject="bench", purpose="measure")
+        raw = sqlite3.connect(db)
+
+        def gated() -> int:
+            return len(session.messages())
+
+        def plain() -> int:
+            return len(raw.execute(RAW_SQL).fetchall())
+
+        plain()  # warm the page cache for both
+        gated_s, gated_rows = best_of(gated)
+        raw_s, raw_rows = best_of(plain)
+        assert gated_rows == raw_rows == MESSAGES
+        print(f"gated, logged read of {MESSAGES:,} messages: {gated_s * 1000:8.1f} ms (median of {ROUNDS})")
+        print(f"raw sqlite3 SELECT of the same rows:        {raw_s * 1000:8.1f} ms (median of {ROUNDS})")
+        print(f"ratio gated / raw: {gated_s / raw_s:.2f}x  (target <= 1.20x)")
+        assert vault.verify_log().ok
+        raw.close()
+        vault.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,263 @@
+"""Erase: `forget` a message, a conversation, a source, or everything.
+
+Forgetting deletes the rows and everything derived from them (full-text index
+entries, entities, cards), then makes the bytes go away: the FTS index is
+merged so that no old segment keeps the deleted trigrams, freed pages are
+zeroed (`secure_delete` is on for every vault connection), and the write-ahead
+log is checkpointed and truncated. The access log records that an erase
+happened, what kind of target it had and how many rows went, never which ids
+or what text. Grants and the access log themselves stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from ownlive.errors import NotFound, UsageError, VaultError
+from ownlive.vault import audit, consent
+from ownlive.vault.connection import Connection
+from ownlive.vault.records import Source
+from ownlive.vault.store import Vault
+
+TargetKind = Literal["message", "conversation", "source", "everything"]
+TARGET_KINDS: tuple[TargetKind, ...] = ("message", "conversation", "source", "everything")
+
+# What survives `forget --everything`: the user's consent decisions and the
+# record of access to their data. Every other table is personal data and is
+# emptied, so a table added by a later migration is erased unless named here.
+KEPT_TABLES = frozenset({"grants", "access_log", "access_log_head"})
+
+# Which messages a target covers, as a condition over `messages`.
+_MESSAGES_OF: dict[TargetKind, str] = {
+    "message": "id = ?",
+    "conversation": "conversation_id = ?",
+    "source": "source_id = ?",
+    "everything": "1",
+}
+_EXISTS: dict[TargetKind, tuple[str, str]] = {
+    "message": ("messages", "find ids with: ownlive messages --as cli --for browse"),
+    "conversation": ("conversations", "list them with: ownlive conversations"),
+    "source": ("sources", "list them with: ownlive sources"),
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What to forget: one message, conversation or source by id, or everything."""
+
+    kind: TargetKind
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in TARGET_KINDS:
+            raise UsageError(f"unknown erase target {self.kind!r}", "", "use " + ", ".join(TARGET_KINDS))
+        if (self.id is None) != (self.kind == "everything"):
+            raise UsageError(
+                f"forgetting {'everything takes no id' if self.id is not None else 'a ' + self.kind + ' needs its id'}",
+                "",
+                "pass exactly one of --message ID, --conversation ID, --source ID, --everything",
+            )
+
+    def describe(self) -> str:
+        return "everything" if self.id is None else f"{self.kind} {self.id}"
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """How many rows of each table a `forget` removed."""
+
+    target: TargetKind
+    removed: dict[str, int] = field(default_factory=dict)
+    grants_revoked: int = 0
+
+    @property
+    def rows(self) -> int:
+        return sum(self.removed.values())
+
+    @property
+    def messages(self) -> int:
+        return self.removed.get("messages", 0)
+
+
+def forget(vault: Vault, target: Target) -> Erasure:
+    """Delete what `target` names and everything derived from it; scrub the files."""
+    with vault.transaction() as conn:
+        _check_exists(conn, target)
+        removed = _delete(conn, target)
+        audit.append(
+            conn,
+            audit.Erased(
+                subject="user",
+                scope="vault.erase",
+                purpose="forget",
+                target=target.kind,
+                rows=sum(removed.values()),
+            ),
+            vault.now().isoformat(),
+        )
+        revoked = _revoke_orphaned_grants(conn, vault.now())
+        # FTS5 (SQLite 3.40, the stdlib's) keeps a deleted row's trigrams in
+        # its old segments, and writes them once more as delete markers, until
+        # the segments are merged; `optimize` merges them all now, in the same
+        # transaction, so the freed segment pages are zeroed by secure_delete.
+        for table in _fts_tables(conn):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+    _scrub(vault._conn, str(vault.path))
+    return Erasure(target.kind, removed, revoked)
+
+
+def forget_message(vault: Vault, message_id: int) -> Erasure:
+    return forget(vault, Target("message", message_id))
+
+
+def forget_conversation(vault: Vault, conversation_id: int) -> Erasure:
+    return forget(vault, Target("conversation", conversation_id))
+
+
+def forget_source(vault: Vault, source_id: int) -> Erasure:
+    return forget(vault, Target("source", source_id))
+
+
+def forget_everything(vault: Vault) -> Erasure:
+    return forget(vault, Target("everything"))
+
+
+def list_sources(vault: Vault) -> list[Source]:
+    """The imported files, with message counts: what the owner picks a source to forget from."""
+    rows = vault._conn.execute(
+        "SELECT s.id, s.platform, s.format, s.file_name, s.sha256, s.imported_at, "
+        "(SELECT count(*) FROM messages m WHERE m.source_id = s.id) FROM sources s ORDER BY s.id"
+    ).fetchall()
+    return [Source(*row) for row in rows]
+
+
+# --- inside the transaction --------------------------------------------------
+
+
+def _check_exists(conn: Connection, target: Target) -> None:
+    if target.id is None:
+        return
+    table, fix = _EXISTS[target.kind]
+    if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (target.id,)).fetchone() is None:
+        raise NotFound(f"no {target.kind} with id {target.id}", "", fix)
+
+
+def _count(conn: Connection, sql: str, params: tuple[int, ...]) -> int:
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def _delete(conn: Connection, target: Target) -> dict[str, int]:
+    params: tuple[int, ...] = () if target.id is None else (target.id,)
+    chosen = f"SELECT id FROM messages WHERE {_MESSAGES_OF[target.kind]}"
+    removed: dict[str, int] = {}
+    # Derived rows go by ON DELETE CASCADE, so they are counted beforehand.
+    removed["entities"] = _count(
+        conn, f"SELECT count(*) FROM entities WHERE message_id IN ({chosen})", params
+    )
+    # A card's payload is built from its evidence and can quote it (an
+    # address, a flight number), so a card citing a forgotten message goes
+    # even when other messages support it too.
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS erase_cards (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM erase_cards")
+    conn.execute(
+        "INSERT OR IGNORE INTO erase_cards SELECT card_id FROM card_evidence "
+        f"WHERE message_id IN ({chosen})",
+        params,
+    )
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS erase_convs (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM erase_convs")
+    conn.execute(
+        "INSERT OR IGNORE INTO erase_convs "
+        f"SELECT DISTINCT conversation_id FROM messages WHERE {_MESSAGES_OF[target.kind]}",
+        params,
+    )
+    # The row triggers remove each message's entries from the FTS index.
+    removed["messages"] = conn.execute(
+        f"DELETE FROM messages WHERE {_MESSAGES_OF[target.kind]}", params
+    ).rowcount
+    removed["cards"] = conn.execute(
+        "DELETE FROM cards WHERE id IN (SELECT id FROM erase_cards)"
+    ).rowcount
+    conn.execute("DROP TABLE erase_cards")
+    if target.kind != "message":
+        _drop_empty_conversations(conn, removed)
+    conn.execute("DROP TABLE erase_convs")
+    if target.kind == "source":
+        removed["sources"] = conn.execute("DELETE FROM sources WHERE id = ?", params).rowcount
+    if target.kind == "everything":
+        _empty_all(conn, removed)
+    return {table: count for table, count in removed.items() if count}
+
+
+def _drop_empty_conversations(conn: Connection, removed: dict[str, int]) -> None:
+    """Delete the conversations, and their participants, that the erase left without messages."""
+    removed["participants"] = conn.execute(
+        "DELETE FROM participants WHERE conversation_id IN (SELECT id FROM erase_convs) "
+        "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.sender_id = participants.id)"
+    ).rowcount
+    removed["conversations"] = conn.execute(
+        "DELETE FROM conversations WHERE id IN (SELECT id FROM erase_convs) "
+        "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id)"
+    ).rowcount
+
+
+def _revoke_orphaned_grants(conn: Connection, now: datetime) -> int:
+    """Revoke grants narrowed to a conversation that no longer exists.
+
+    A conversation id is a rowid, which SQLite hands out again once it is the
+    highest, so such a grant would otherwise come to cover a conversation the
+    user never chose. The revocation is logged as any other; it names the
+    grant, and that its conversation is gone can be seen in the vault anyway.
+    """
+    orphaned = [
+        int(row[0])
+        for row in conn.execute(
+            "SELECT id FROM grants WHERE conversation_id IS NOT NULL AND revoked_at IS NULL "
+            "AND conversation_id NOT IN (SELECT id FROM conversations) ORDER BY id"
+        ).fetchall()
+    ]
+    for grant_id in orphaned:
+        consent.revoke(conn, grant_id, now)
+    return len(orphaned)
+
+
+def _empty_all(conn: Connection, removed: dict[str, int]) -> None:
+    """Empty every personal-data table (`forget --everything`)."""
+    # Order does not matter inside this transaction: foreign keys are checked at commit.
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    shadow = tuple(f"{name}_" for name in _fts_tables(conn))
+    for (table,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+    ).fetchall():
+        if table in KEPT_TABLES or table.startswith(shadow):
+            continue
+        count = conn.execute(f"DELETE FROM {table}").rowcount
+        removed[table] = removed.get(table, 0) + count
+
+
+def _fts_tables(conn: Connection) -> list[str]:
+    return [
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name"
+        )
+    ]
+
+
+# --- after the commit ----------------------------------------------------------
+
+
+def _scrub(conn: Connection, where: str) -> None:
+    """Move the zeroed pages into the vault file and empty the write-ahead log."""
+    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        raise VaultError(
+            "the rows are erased, but another program has the vault open, so the "
+            "write-ahead log still holds old pages",
+            f"vault {where}",
+            "close other ownlive processes; the log is emptied when the last one closes",
+        )
