@@ -227,15 +227,16 @@ def _empty_all(conn: Connection, removed: dict[str, int]) -> None:
     """Empty every personal-data table (`forget --everything`)."""
     # Order does not matter inside this transaction: foreign keys are checked at commit.
     conn.execute("PRAGMA defer_foreign_keys = ON")
-    shadow = tuple(f"{name}_" for name in _fts_tables(conn))
-    for (table,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
-    ).fetchall():
-        if table in KEPT_TABLES or table.startswith(shadow):
-            continue
-        count = conn.execute(f"DELETE FROM {table}").rowcount
-        removed[table] = removed.get(table, 0) + count
+    # table_list types FTS shadow tables as 'shadow' and FTS tables as
+    # 'virtual': those are emptied by the message triggers, not by DELETE.
+    tables = [
+        str(row[1])
+        for row in conn.execute("PRAGMA main.table_list").fetchall()
+        if row[2] == "table" and not str(row[1]).startswith("sqlite_")
+    ]
+    for table in sorted(tables):
+        if table not in KEPT_TABLES:
+            removed[table] = removed.get(table, 0) + conn.execute(f"DELETE FROM {table}").rowcount
 
 
 def _fts_tables(conn: Connection) -> list[str]:
