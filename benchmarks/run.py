@@ -5,9 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = (
-    "benchmarks.bench_gate",
-)
+BENCHMARKS = ("benchmarks.bench_gate",)
 
 
 def main(selected: list[str]) -> None:

@@ -7,16 +7,16 @@ import os
 # Third-party entry points must not change what the suite checks.
 os.environ["OWNLIVE_NO_ENTRY_POINTS"] = "1"
 
-from collections.abc import Callable, Iterator, Sequence  # noqa: E402
-from datetime import UTC, datetime, timedelta  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-import pytest  # noqa: E402
-from typer.testing import CliRunner  # noqa: E402
+import pytest
+from typer.testing import CliRunner
 
-from ownlive.importers.base import ImportedMessage, Importer, ImportOptions  # noqa: E402
-from ownlive.vault import Vault  # noqa: E402
-from ownlive.vault.ingest import ImportReport, ingest  # noqa: E402
+from ownlive.importers.base import ImportedMessage, Importer, ImportOptions
+from ownlive.vault import Vault
+from ownlive.vault.ingest import ImportReport, ingest
 
 
 class Clock:

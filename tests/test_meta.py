@@ -22,7 +22,9 @@ def python_files_outside_vault() -> list[Path]:
     return [p for p in SRC.rglob("*.py") if "vault" not in p.relative_to(SRC).parts[:1]]
 
 
-@pytest.mark.parametrize("path", python_files_outside_vault(), ids=lambda p: str(p.relative_to(SRC)))
+@pytest.mark.parametrize(
+    "path", python_files_outside_vault(), ids=lambda p: str(p.relative_to(SRC))
+)
 def test_only_the_vault_touches_the_database(path: Path) -> None:
     """Everything else reads personal data through a session (the consent gate)."""
     source = path.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from ownlive.surfaces.cli.app import app
 from ownlive.vault import Vault
-from ownlive.vault.audit import LOG_COLUMNS
+from ownlive.vault.audit import GENESIS_HASH, LOG_COLUMNS, entry_hash
 from tests.conftest import IngestHelper, message
 
 
@@ -94,8 +94,6 @@ def test_rewriting_the_whole_chain_is_caught_by_a_witness(logged_vault: Path) ->
         seq, digest = vault.log_head()
     assert verify_cli(logged_vault, "--witness", f"{seq}:{digest}")[0] == 0
     # A forger recomputes every hash after editing entry 3: the chain alone verifies again...
-    from ownlive.vault.audit import GENESIS_HASH, entry_hash
-
     conn = sqlite3.connect(logged_vault)
     conn.execute("DROP TRIGGER access_log_no_update")
     conn.execute("UPDATE access_log SET subject = 'nobody' WHERE seq = 3")

@@ -106,7 +106,9 @@ def test_expired_grant_is_refused(filled: Vault, clock: Clock) -> None:
     clock.advance(hours=1)
     with pytest.raises(ConsentRequired, match="expired"):
         s.messages()
-    assert_access_logged(filled, [("read", "assistant", "messages.read"), ("denied", "assistant", "messages.read")])
+    assert_access_logged(
+        filled, [("read", "assistant", "messages.read"), ("denied", "assistant", "messages.read")]
+    )
 
 
 def test_revoked_grant_is_refused(filled: Vault) -> None:
@@ -116,7 +118,14 @@ def test_revoked_grant_is_refused(filled: Vault) -> None:
     filled.revoke(grant.id)
     with pytest.raises(ConsentRequired, match="revoked"):
         s.messages()
-    assert_access_logged(filled, [("read", "assistant", "messages.read"), ("revoke", "assistant", "messages.read"), ("denied", "assistant", "messages.read")])
+    assert_access_logged(
+        filled,
+        [
+            ("read", "assistant", "messages.read"),
+            ("revoke", "assistant", "messages.read"),
+            ("denied", "assistant", "messages.read"),
+        ],
+    )
 
 
 def test_one_time_grant_serves_exactly_one_read(filled: Vault) -> None:
@@ -142,7 +151,9 @@ GRANT_STATES = ["none", "active", "expired", "revoked", "used_once", "fresh_once
 READABLE_SCOPES = {"messages.read": "messages", "contacts.read": "participants"}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     scope=st.sampled_from(sorted(READABLE_SCOPES)),
     granted_scope=st.sampled_from([s.name for s in BUILTIN_SCOPES]),
@@ -173,7 +184,9 @@ def test_read_allowed_exactly_when_a_matching_grant_is_active(
             if state == "expired":
                 clock.advance(minutes=5)
             if state == "used_once" and granted_scope in READABLE_SCOPES:
-                getattr(vault.session(subject=subject, purpose=purpose), READABLE_SCOPES[granted_scope])()
+                getattr(
+                    vault.session(subject=subject, purpose=purpose), READABLE_SCOPES[granted_scope]
+                )()
         should_pass = granted_scope == scope and state in ("active", "fresh_once")
         read = getattr(vault.session(subject=subject, purpose="suggest"), READABLE_SCOPES[scope])
         before = vault.log_head()[0]

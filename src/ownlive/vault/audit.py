@@ -15,10 +15,10 @@ Entries never hold message content: counts, ids, digests and names only.
 from __future__ import annotations
 
 import dataclasses
-import sys
-from array import array
 import hashlib
 import json
+import sys
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -198,7 +198,9 @@ def verify(conn: Connection, witness: tuple[int, str] | None = None) -> Verifica
         row = dict(zip(LOG_COLUMNS, values, strict=True))
         seq = row["seq"]
         if seq != expected_seq:
-            return Verification(count, expected_seq - 1, prev, expected_seq, "entry missing or moved")
+            return Verification(
+                count, expected_seq - 1, prev, expected_seq, "entry missing or moved"
+            )
         if row["prev_hash"] != prev:
             return Verification(count, seq - 1, prev, seq, "previous-hash link broken")
         if entry_hash(row) != row["hash"]:

@@ -79,7 +79,5 @@ def migrate(conn: Connection, where: str) -> None:
         # executescript commits; the version bump rides in the same script so
         # a crash leaves either the old or the new version, never half of one.
         conn.executescript(
-            "BEGIN;\n"
-            + migration.sql
-            + f"\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+            "BEGIN;\n" + migration.sql + f"\nPRAGMA user_version = {migration.version};\nCOMMIT;"
         )

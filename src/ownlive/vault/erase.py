@@ -52,7 +52,9 @@ class Target:
 
     def __post_init__(self) -> None:
         if self.kind not in TARGET_KINDS:
-            raise UsageError(f"unknown erase target {self.kind!r}", "", "use " + ", ".join(TARGET_KINDS))
+            raise UsageError(
+                f"unknown erase target {self.kind!r}", "", "use " + ", ".join(TARGET_KINDS)
+            )
         if (self.id is None) != (self.kind == "everything"):
             raise UsageError(
                 f"forgetting {'everything takes no id' if self.id is not None else 'a ' + self.kind + ' needs its id'}",

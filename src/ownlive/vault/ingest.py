@@ -161,7 +161,9 @@ def ingest(
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
             (importer.platform, importer.name, path.name, sha, now, tz_name),
         )
-        source_id = int(conn.execute("SELECT id FROM sources WHERE sha256 = ?", (sha,)).fetchone()[0])
+        source_id = int(
+            conn.execute("SELECT id FROM sources WHERE sha256 = ?", (sha,)).fetchone()[0]
+        )
         writer = _Writer(vault, importer.platform, source_id)
         for count, record in enumerate(records, 1):
             if isinstance(record, ImportProblem):

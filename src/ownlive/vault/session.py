@@ -83,7 +83,8 @@ class Session:
             # A standing grant is preferred so that one-time grants are kept for later.
             unnarrowed.sort(key=lambda g: g.once)
             return Authorization([unnarrowed[0]], "1", [])
-        conditions, params = [], []
+        conditions: list[str] = []
+        params: list[Any] = []
         for g in usable:
             if g.conversation_id is not None:
                 conditions.append("c.id = ?")
@@ -111,7 +112,11 @@ class Session:
             auth = self._authorize(scope, conversation_id=conversation_id, platform=platform)
             if isinstance(auth, str):
                 denial = audit.ReadDenied(
-                    subject=self.subject, scope=scope, purpose=self.purpose, query=query, reason=auth
+                    subject=self.subject,
+                    scope=scope,
+                    purpose=self.purpose,
+                    query=query,
+                    reason=auth,
                 )
                 audit.append(conn, denial, now.isoformat())
                 records: list[Any] = []
@@ -149,7 +154,9 @@ class Session:
         limit: int | None = None,
     ) -> list[Message]:
         """Messages in time order, narrowed by the grant and the filters given."""
-        filters, params, described = [], [], ["messages"]
+        filters: list[str] = []
+        params: list[Any] = []
+        described = ["messages"]
         if conversation_id is not None:
             filters.append("m.conversation_id = ?")
             params.append(conversation_id)

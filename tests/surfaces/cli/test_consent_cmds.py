@@ -36,7 +36,9 @@ def test_read_without_grant_exits_3_with_one_line(ownlive: Invoke, with_messages
 
 
 def test_grant_then_read_then_revoke(ownlive: Invoke, with_messages: Path) -> None:
-    granted = ownlive("--json", "grant", "messages.read", "--to", "assistant", "--for", "suggest", "--yes")
+    granted = ownlive(
+        "--json", "grant", "messages.read", "--to", "assistant", "--for", "suggest", "--yes"
+    )
     assert granted.exit_code == 0, granted.output
     grant = json.loads(granted.output)
     assert grant["consent_version"] == "1"
@@ -53,7 +55,17 @@ def test_grant_then_read_then_revoke(ownlive: Invoke, with_messages: Path) -> No
 
 
 def test_platform_narrowed_grant_via_cli(ownlive: Invoke, with_messages: Path) -> None:
-    ownlive("grant", "messages.read", "--to", "assistant", "--for", "suggest", "--platform", "sms", "--yes")
+    ownlive(
+        "grant",
+        "messages.read",
+        "--to",
+        "assistant",
+        "--for",
+        "suggest",
+        "--platform",
+        "sms",
+        "--yes",
+    )
     read = ownlive("--json", "messages", "--as", "assistant", "--for", "suggest")
     assert [m["platform"] for m in json.loads(read.output)] == ["sms"]
     refused = ownlive("messages", "--as", "assistant", "--for", "suggest", "--platform", "wechat")
@@ -109,7 +121,18 @@ def test_bad_grant_input_is_one_clear_line(
 
 
 def test_grant_until_span_sets_expiry(ownlive: Invoke, with_messages: Path) -> None:
-    out = ownlive("--json", "grant", "usage.read", "--to", "launcher", "--for", "rank", "--until", "12h", "--yes")
+    out = ownlive(
+        "--json",
+        "grant",
+        "usage.read",
+        "--to",
+        "launcher",
+        "--for",
+        "rank",
+        "--until",
+        "12h",
+        "--yes",
+    )
     grant = json.loads(out.output)
     assert grant["expires_at"] is not None
     assert ownlive("--json", "grants", "--subject", "launcher").output.count('"active"') == 1

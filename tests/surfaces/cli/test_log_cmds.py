@@ -33,7 +33,10 @@ def test_head_and_witness(ownlive: Invoke) -> None:
     assert "Log verified: 1 entries" in verified.output
     bad = ownlive("log", "verify", "--witness", "1:abc")
     assert bad.exit_code == 2
-    assert bad.output.strip() == "Error: not a witness: '1:abc', --witness, use SEQ:HASH from `log head`"
+    assert (
+        bad.output.strip()
+        == "Error: not a witness: '1:abc', --witness, use SEQ:HASH from `log head`"
+    )
     missing = ownlive("log", "verify", "--witness", "5:" + "0" * 64)
     assert missing.exit_code == 6
     assert "access log broken at entry 2: entries after it are missing" in missing.output
