@@ -29,3 +29,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .ownlive
+
+check-exports: $(STAMP)
+	$(BIN)/python -m benchmarks.check_exports

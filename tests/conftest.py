@@ -84,7 +84,7 @@ def ingest_records(tmp_path: Path) -> IngestHelper:
     ) -> ImportReport:
         path = tmp_path / file_name
         if not path.exists():
-            path.write_text(repr([r.text for r in records]), encoding="utf-8")
+            path.write_text(repr(records), encoding="utf-8")
         importer = Importer(
             name=f"{platform}_test",
             platform=platform,

@@ -8,7 +8,7 @@ from ownlive.importers.base import Importer
 from ownlive.plugins.manager import hookimpl
 
 # One module per format; each defines NAME, PLATFORM, sniff and parse.
-BUILTIN_IMPORTER_MODULES: tuple[str, ...] = ()
+BUILTIN_IMPORTER_MODULES: tuple[str, ...] = ("ownlive.importers.whatsapp.chat_txt",)
 
 
 def _importer_from(module_name: str) -> Importer:

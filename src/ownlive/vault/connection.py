@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ownlive.errors import VaultError, WrongPassphrase
+from ownlive.errors import UsageError, VaultError, WrongPassphrase
 from ownlive.vault.migrations import LATEST_VERSION, all_migrations
 
 Connection = Any  # sqlite3.Connection or sqlcipher3's equivalent; same DB-API
@@ -33,7 +33,18 @@ def connect(path: Path, passphrase: str | None = None) -> Connection:
     if passphrase is not None:
         if sqlcipher3 is None:  # pragma: no cover
             raise VaultError("encryption needs sqlcipher3", "", "reinstall ownlive")
+        if not passphrase:
+            # SQLCipher refuses an empty key with an OperationalError of its own.
+            raise UsageError(
+                "the passphrase is empty",
+                f"vault {path}",
+                "set OWNLIVE_PASSPHRASE or --passphrase-file to a non-empty passphrase",
+            )
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        # SQLCipher writes its own lines ("hmac check failed for pgno=1") straight
+        # to stderr on a wrong key; we report that as one WrongPassphrase line.
+        # The level is process-wide, so setting it on each connection is harmless.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         # PRAGMA takes no bound parameters; the passphrase is quoted as an SQL string.
         conn.execute(f"PRAGMA key = {_quote(passphrase)}")
     else:

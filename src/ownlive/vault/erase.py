@@ -17,7 +17,7 @@ from typing import Literal
 
 from ownlive.errors import NotFound, UsageError, VaultError
 from ownlive.vault import audit, consent
-from ownlive.vault.connection import Connection
+from ownlive.vault.connection import Connection, DatabaseError
 from ownlive.vault.records import Source
 from ownlive.vault.store import Vault
 
@@ -255,12 +255,26 @@ def _fts_tables(conn: Connection) -> list[str]:
 
 
 def _scrub(conn: Connection, where: str) -> None:
-    """Move the zeroed pages into the vault file and empty the write-ahead log."""
-    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    """Rewrite the vault file without free space, then empty the write-ahead log.
+
+    secure_delete zeroes a deleted row where it lies, but not the copies that
+    earlier rebalancing left in the unused middle of other b-tree pages
+    (SQLite's rebuildPage does not clear that gap). Evidence: 20,000 messages
+    in 20 conversations, 10 forgotten one after another: a forgotten
+    conversation's marker was still found in the gap of a `messages` leaf page
+    in 2 of 3 seeds; with VACUUM, in none. So the file is rebuilt from the
+    live rows. In WAL mode VACUUM goes through the WAL, which the TRUNCATE
+    checkpoint then writes back and cuts to zero bytes.
+    """
+    try:
+        conn.execute("VACUUM")
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except DatabaseError:
+        busy = 1
     if busy:
         raise VaultError(
-            "the rows are erased, but another program has the vault open, so the "
-            "write-ahead log still holds old pages",
+            "the rows are erased, but another program has the vault open, so old pages "
+            "may remain in the file",
             f"vault {where}",
-            "close other ownlive processes; the log is emptied when the last one closes",
+            "close other programs using the vault and run `ownlive forget` again",
         )

@@ -1,9 +1,10 @@
 """`export_vault`: everything the vault holds, as a documented, versioned zip archive.
 
-The format is specified in docs/export-format.md: `manifest.json` (format,
-versions, and per file its table, row count and SHA-256) beside one JSON Lines
-file per table, rows in primary-key order and columns in schema order, so that
-the same vault always exports to the same table files. `restore.py` reads it.
+The format is specified in docs/export-format.md and shared with `restore.py`
+through `archive.py`: `manifest.json` (format, versions, and per file its
+table, row count and SHA-256) beside one JSON Lines file per table, rows in
+primary-key order and columns in schema order, so that the same vault always
+exports to the same table files.
 
 Tables are discovered from `sqlite_master`, so a table a later migration adds
 is exported without touching this module. Left out: SQLite's own tables, the
@@ -17,126 +18,32 @@ is a consistent snapshot that holds its own export entry.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
-import math
 import os
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import ownlive
 from ownlive.errors import UsageError, VaultError
 from ownlive.vault import audit
+from ownlive.vault.archive import (
+    MANIFEST_NAME,
+    ExportManifest,
+    TableFile,
+    TableSpec,
+    encode_row,
+    exported_tables,
+    member_name,
+    quote_ident,
+)
 from ownlive.vault.connection import Connection, DatabaseError, schema_version
 from ownlive.vault.store import Vault
 
-FORMAT = "ownlive-export"
-FORMAT_VERSION = 1
-MANIFEST_NAME = "manifest.json"
-# Derived from other tables, so exporting them would only let the copies disagree.
-DERIVED_TABLES = frozenset({"access_log_head"})
-
-
-def member_name(table: str) -> str:
-    return f"tables/{table}.jsonl"
-
-
-def quote_ident(name: str) -> str:
-    # Table and column names come from sqlite_master, but `end` and `key` are keywords.
-    return '"' + name.replace('"', '""') + '"'
-
-
-# --- Which tables, which columns, in which order. ------------------------------
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    name: str
-    columns: tuple[str, ...]  # schema order, as PRAGMA table_info lists them
-    order_by: tuple[str, ...]  # the primary key's columns, or rowid for a table without one
-
-
-def exported_tables(conn: Connection) -> list[TableSpec]:
-    """Every real table of the schema, by name: not SQLite's, the FTS index's or derived ones."""
-    rows = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
-    ).fetchall()
-    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
-    specs = []
-    for name, _sql in rows:
-        if (
-            name.startswith("sqlite_")
-            or name in DERIVED_TABLES
-            or name in virtual
-            # SQLite names a virtual table's shadow tables <vtab>_<suffix> (messages_fts_data, ...).
-            or any(name.startswith(f"{vtab}_") for vtab in virtual)
-        ):
-            continue
-        info = conn.execute(f"PRAGMA table_info({quote_ident(name)})").fetchall()
-        columns = tuple(str(row[1]) for row in info)
-        key = tuple(str(row[1]) for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
-        specs.append(TableSpec(name, columns, key or ("rowid",)))
-    return specs
-
-
-# --- Values and rows. -----------------------------------------------------------
-
-
-def encode_value(value: Any) -> Any:
-    """A SQLite value as JSON: scalars as themselves, what JSON cannot hold as a tagged object."""
-    if isinstance(value, bytes):
-        return {"blob": base64.b64encode(value).decode("ascii")}
-    if isinstance(value, float) and not math.isfinite(value):
-        return {"real": str(value)}  # "inf" or "-inf"; SQLite stores NaN as NULL
-    return value
-
-
-def encode_row(columns: tuple[str, ...], values: tuple[Any, ...]) -> bytes:
-    row = {name: encode_value(value) for name, value in zip(columns, values, strict=True)}
-    text = json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.encode("utf-8") + b"\n"
-
-
-# --- The manifest. --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TableFile:
-    table: str
-    rows: int
-    sha256: str
-
-
-@dataclass(frozen=True)
-class ExportManifest:
-    schema_version: int
-    created_at: str
-    ownlive_version: str
-    files: dict[str, TableFile]  # member name -> what it holds
-    format: str = FORMAT
-    format_version: int = FORMAT_VERSION
-
-    @property
-    def rows(self) -> dict[str, int]:
-        return {entry.table: entry.rows for entry in self.files.values()}
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": self.format,
-            "format_version": self.format_version,
-            "schema_version": self.schema_version,
-            "created_at": self.created_at,
-            "ownlive_version": self.ownlive_version,
-            "files": {
-                name: {"table": e.table, "rows": e.rows, "sha256": e.sha256}
-                for name, e in self.files.items()
-            },
-        }
+__all__ = ["ExportManifest", "export_vault"]
 
 
 # --- Writing the archive. ---------------------------------------------------------

@@ -1,0 +1,1 @@
+"""SMS importers: one module per backup format (today SMS Backup & Restore's XML)."""

@@ -1,0 +1,1 @@
+"""Telegram importers: one module per export format (today Telegram Desktop's JSON)."""
