@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,11 @@ class ImportOptions:
 
     tz: tzinfo = field(default_factory=lambda: ZoneInfo("UTC"))
     tz_name: str = "UTC"
+    # Recurring calendar events are expanded over [now - window_before, now + window_after]:
+    # an endless RRULE has no last occurrence, so some window must be chosen.
+    now: datetime | None = None  # the import's now; None means the clock at parse time
+    window_before: timedelta = timedelta(days=30)
+    window_after: timedelta = timedelta(days=365)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +51,52 @@ class ImportProblem:
         return f"{where}: {self.field}: {self.reason}"
 
 
-Record = ImportedMessage | ImportProblem
+@dataclass(frozen=True, slots=True)
+class ImportedEvent:
+    """One occurrence of a calendar event (a recurring event yields one per occurrence)."""
+
+    calendar_key: str  # stable id of the calendar (X-WR-RELCALID, X-WR-CALNAME or file stem)
+    calendar_title: str
+    uid: str
+    occurrence: str  # ISO original start (RECURRENCE-ID); the start itself for single events
+    summary: str
+    start: date | datetime  # a date when all_day, else timezone-aware with its own offset
+    end: date | datetime
+    all_day: bool = False
+    tzid: str | None = None  # the TZID the file names; None for floating times and dates
+    location: str | None = None
+    status: str | None = None  # CONFIRMED, TENTATIVE, CANCELLED as the file says
+    line: int | None = None  # where its VEVENT begins
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedPoint:
+    """One raw location fix."""
+
+    at: datetime  # timezone-aware
+    lat: float  # degrees, WGS 84
+    lon: float
+    accuracy: float | None = None  # metres
+    activity: str | None = None  # e.g. IN_VEHICLE, the most confident activity reading
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedVisit:
+    """A stay at a place, as a location history's semantic timeline records it."""
+
+    start: datetime  # timezone-aware
+    end: datetime
+    lat: float
+    lon: float
+    name: str | None = None
+    address: str | None = None
+    place_id: str | None = None  # the provider's id of the place
+    accuracy: float | None = None  # metres
+    line: int | None = None
+
+
+Record = ImportedMessage | ImportedEvent | ImportedPoint | ImportedVisit | ImportProblem
 Parser = Callable[[Path, ImportOptions], Iterator[Record]]
 Sniffer = Callable[[Path, bytes], bool]
 

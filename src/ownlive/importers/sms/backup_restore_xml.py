@@ -34,7 +34,7 @@ _ROOT = re.compile(
 )
 # expat reports these when the input stops before the document is complete.
 _CUT_OFF = frozenset(
-    expat.errors.codes[expat.errors.__dict__[name]]
+    expat.errors.codes[getattr(expat.errors, name)]
     for name in ("XML_ERROR_NO_ELEMENTS", "XML_ERROR_UNCLOSED_TOKEN", "XML_ERROR_PARTIAL_CHAR")
 )
 
@@ -77,26 +77,24 @@ class _Reader:
             self.out.append(records.mms(self.mms, self.path, self.options))
             self.mms = None
 
-    def feed(self, data: bytes, final: bool) -> Iterator[Record]:
-        """Records completed by `data`; a problem, then stop, if the XML breaks."""
+    def feed(self, data: bytes, *, final: bool) -> bool:
+        """Parse `data` into `out`; False (after a problem) when the XML breaks."""
         try:
             self.parser.Parse(data, final)
         except expat.ExpatError as error:
-            yield from self.drain()
             code = error.code or 0
             reason = (
                 "the file ends early (cut off while copying?)"
                 if final and code in _CUT_OFF
                 else f"not well-formed XML ({expat.ErrorString(code)})"
             )
-            yield ImportProblem(self.path, error.lineno, "xml", reason)
-            raise StopIteration from None  # noqa: B904 -- caught by `parse`, never escapes
+            self.out.append(ImportProblem(self.path, error.lineno, "xml", reason))
+            return False
         except _DoctypeFound:
-            yield ImportProblem(
-                self.path, self.parser.CurrentLineNumber, "xml", "has a DOCTYPE; backups have none"
-            )
-            raise StopIteration from None  # noqa: B904
-        yield from self.drain()
+            line = self.parser.CurrentLineNumber
+            self.out.append(ImportProblem(self.path, line, "xml", "has a DOCTYPE; backups have none"))
+            return False
+        return True
 
     def drain(self) -> Iterator[Record]:
         yield from self.out
@@ -112,13 +110,12 @@ def parse(path: Path, options: ImportOptions) -> Iterator[Record]:
     reader = _Reader(path, options)
     with handle:
         for block in repaired_blocks(handle):
-            if not (yield from _feed(reader, block, final=False)):
+            going = reader.feed(block, final=False)
+            yield from reader.drain()
+            if not going:
                 return
-        yield from _feed(reader, b"", final=True)
-
-
-def _feed(reader: _Reader, data: bytes, *, final: bool) -> Iterator[Record]:
-    pass
+        reader.feed(b"", final=True)
+        yield from reader.drain()
 
 
 def sniff(path: Path, head: bytes) -> bool:

@@ -1,0 +1,1 @@
+"""Calendar importers: iCalendar (.ics) files as calendar apps export them."""

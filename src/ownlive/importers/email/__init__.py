@@ -1,0 +1,1 @@
+"""Email importers: mailbox files (mbox) as Gmail Takeout, Thunderbird and mutt write them."""

@@ -1,0 +1,1 @@
+"""Location history importers: Google Takeout's Location History (Records.json, semantic history)."""
