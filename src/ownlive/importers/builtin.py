@@ -8,7 +8,15 @@ from ownlive.importers.base import Importer
 from ownlive.plugins.manager import hookimpl
 
 # One module per format; each defines NAME, PLATFORM, sniff and parse.
-BUILTIN_IMPORTER_MODULES: tuple[str, ...] = ("ownlive.importers.whatsapp.chat_txt",)
+BUILTIN_IMPORTER_MODULES: tuple[str, ...] = (
+    "ownlive.importers.whatsapp.chat_txt",
+    "ownlive.importers.telegram.result_json",
+    "ownlive.importers.sms.backup_restore_xml",
+    "ownlive.importers.wechat.pywxdump_csv",
+    "ownlive.importers.wechat.pywxdump_json",
+    "ownlive.importers.wechat.wechatmsg_csv",
+    "ownlive.importers.wechat.wechatmsg_txt",
+)
 
 
 def _importer_from(module_name: str) -> Importer:

@@ -173,7 +173,7 @@ def decode_line(raw: bytes, spec: TableSpec, archive: Path, member: str, line: i
         what = f"not valid JSON ({error.msg}, column {error.colno})"
         raise archive_error(what, archive, member, line) from None
     except ValueError as error:
-        raise archive_error(f"not valid here ({error})", archive, member, line) from None
+        raise archive_error(f"not a valid row ({error})", archive, member, line) from None
     if not isinstance(row, dict):
         raise archive_error("not a JSON object", archive, member, line)
     for key in row:

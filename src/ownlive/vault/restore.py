@@ -24,6 +24,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlcipher3
+
 from ownlive.errors import ArchiveError, LogTampered, UsageError, VaultError
 from ownlive.vault import audit, connection
 from ownlive.vault.archive import (
@@ -120,15 +122,22 @@ def _check_foreign_keys(conn: Connection, path: Path) -> None:
 
 
 def _create(target: Path, passphrase: str | None, version: int) -> Connection:
-    """A new vault file at schema `version` (not ours, when the archive is older)."""
+    """A new vault file at schema `version` (not ours, when the archive is older).
+
+    `connection.connect` would migrate straight to our version; the rows must
+    go in at theirs, so the file is opened the same way but migrated only so far.
+    """
+    if passphrase is not None and not passphrase:
+        what = "the passphrase is empty"
+        fix = "set OWNLIVE_PASSPHRASE or --passphrase-file to a non-empty passphrase"
+        raise UsageError(what, f"vault {target}", fix)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         if passphrase is None:
             conn = sqlite3.connect(str(target), isolation_level=None, check_same_thread=False)
         else:
-            if connection.sqlcipher3 is None:  # pragma: no cover - a pinned dependency
-                raise VaultError("encryption needs sqlcipher3", "", "reinstall ownlive")
-            conn = connection.sqlcipher3.connect(str(target), isolation_level=None)
+            conn = sqlcipher3.connect(str(target), isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
         conn.execute("PRAGMA foreign_keys = ON")
         for migration in all_migrations():
@@ -163,6 +172,17 @@ def _load(archive: zipfile.ZipFile, manifest: ExportManifest, path: Path, conn: 
     conn.execute("COMMIT")
 
 
+def _ends_with_export(conn: Connection, manifest: ExportManifest) -> bool:
+    last = conn.execute("SELECT event, detail FROM access_log ORDER BY seq DESC LIMIT 1").fetchone()
+    if last is None or last[0] != audit.Exported.kind:
+        return False
+    try:
+        detail = json.loads(last[1])
+    except ValueError:
+        return False
+    return isinstance(detail, dict) and detail.get("rows") == manifest.rows
+
+
 def _finish(vault: Vault, manifest: ExportManifest, path: Path) -> None:
     with vault.transaction() as conn:
         conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')")
@@ -171,14 +191,7 @@ def _finish(vault: Vault, manifest: ExportManifest, path: Path) -> None:
             assert check.broken_at is not None
             raise LogTampered(check.broken_at, check.reason)
         # The dump holds its own export entry, last: a log cut short ends elsewhere.
-        last = conn.execute(
-            "SELECT event, detail FROM access_log ORDER BY seq DESC LIMIT 1"
-        ).fetchone()
-        if (
-            last is None
-            or last[0] != audit.Exported.kind
-            or json.loads(last[1]).get("rows") != manifest.rows
-        ):
+        if not _ends_with_export(conn, manifest):
             what = "the access log does not end with this archive's export entry"
             raise archive_error(what, path, member_name("access_log"))
         event = audit.Restored(
@@ -204,7 +217,7 @@ def restore_vault(
         if existing.exists():
             raise UsageError(
                 "a vault already exists there",
-                str(existing),
+                f"vault {existing}",
                 "restore into a new path with --vault, or move the existing vault away",
             )
     if not path.is_file():

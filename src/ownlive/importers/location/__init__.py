@@ -1,1 +1,1 @@
-"""Location history importers: Google Takeout's Location History (Records.json, semantic history)."""
+"""Location history importers: Google Takeout's Records.json and semantic history."""

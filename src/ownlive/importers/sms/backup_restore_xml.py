@@ -86,13 +86,15 @@ class _Reader:
             reason = (
                 "the file ends early (cut off while copying?)"
                 if final and code in _CUT_OFF
-                else f"not well-formed XML ({expat.ErrorString(code)})"
+                else expat.ErrorString(code)  # e.g. "not well-formed (invalid token)"
             )
             self.out.append(ImportProblem(self.path, error.lineno, "xml", reason))
             return False
         except _DoctypeFound:
             line = self.parser.CurrentLineNumber
-            self.out.append(ImportProblem(self.path, line, "xml", "has a DOCTYPE; backups have none"))
+            self.out.append(
+                ImportProblem(self.path, line, "xml", "has a DOCTYPE; backups have none")
+            )
             return False
         return True
 

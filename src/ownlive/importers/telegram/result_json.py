@@ -13,6 +13,7 @@ memory stays flat however long the history is and every problem names its line.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,7 +157,12 @@ class _Reader:
                 if self.pending.feed(prefix, event, value, line):
                     done, self.pending = self.pending, None
                     record = convert_message(
-                        done.value, done.line, done.field_lines, self.chat, self.me, self.path,
+                        done.value,
+                        done.line,
+                        done.field_lines,
+                        self.chat,
+                        self.me,
+                        self.path,
                         self.options,
                     )
                     if record is not None:
@@ -199,10 +205,9 @@ def parse(path: Path, options: ImportOptions) -> Iterator[Record]:
 def sniff(path: Path, head: bytes) -> bool:
     """A JSON object shaped like a tdesktop export, judged from its first bytes."""
     events = ijson.sendable_list()
-    try:
+    # The head is usually cut off mid-file: the events before the cut are what counts.
+    with contextlib.suppress(ijson.JSONError):
         ijson.parse_coro(events).send(head.removeprefix(_BOM))
-    except ijson.JSONError:
-        pass  # the head is cut off mid-file; the events before the cut are what counts
     if not events or tuple(events[0]) != ("", "start_map", None):
         return False
     top_keys = [value for prefix, event, value in events if prefix == "" and event == "map_key"]
@@ -212,7 +217,10 @@ def sniff(path: Path, head: bytes) -> bool:
         if prefix in _MESSAGE_ITEMS and event == "map_key" and value == "date_unixtime":
             return True
         # Exports older than `date_unixtime` still name a tdesktop chat type.
-        if event == "string" and value in _CHAT_KINDS:
-            if prefix == "chats.list.item.type" or (prefix == "type" and "messages" in top_keys):
-                return True
+        if (
+            event == "string"
+            and value in _CHAT_KINDS
+            and (prefix == "chats.list.item.type" or (prefix == "type" and "messages" in top_keys))
+        ):
+            return True
     return False

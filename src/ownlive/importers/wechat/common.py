@@ -24,6 +24,7 @@ from pathlib import Path
 from ownlive.importers.base import ImportProblem
 
 PLATFORM = "wechat"
+ME = "me"  # sender handle for the user's own messages when the export does not name them
 
 KINDS = (
     "text",
@@ -138,10 +139,14 @@ def kind_of(type_code: int, sub_type: int, text: str = "") -> str:
 
 
 def kind_of_label(label: str, text: str) -> str:
-    """The kind for a PyWxDump `type_name`; labels it does not know read as text."""
+    """The kind for a PyWxDump `type_name`; labels it does not know read as text.
+
+    PyWxDump labels codes missing from its table 未知 and passes the raw
+    content on: a `<sysmsg>` there is a Type 10002 line (a recall, a pat).
+    """
     code = LABEL_CODES.get(label.strip())
     if code is None:
-        return "text"
+        return kind_of(10002, 0, text) if text.lstrip().startswith("<sysmsg") else "text"
     return kind_of(code[0], code[1], text)
 
 
@@ -193,11 +198,30 @@ def parse_flag(value: object) -> bool | None:
     return None
 
 
+def stable_id(value: object) -> str | None:
+    """MsgSvrID as an external id: the server's id, the same in every export of the chat.
+
+    None when it is missing, 0 (messages that never went through the server),
+    or no longer exact: a spreadsheet that re-saved the CSV keeps 15 significant
+    digits ("4.07393E+18", or zeros at the end), and ids mangled so would make
+    different messages look like one.
+    """
+    text = str(value).strip() if value is not None else ""
+    if not text.isdigit() or int(text) == 0:
+        return None
+    if len(text) > 15 and set(text[15:]) == {"0"}:
+        return None
+    return text
+
+
 def header_fields(head: bytes) -> list[str]:
     """The first CSV line of a file's head, as stripped fields (BOM removed)."""
     text = head.decode("utf-8", errors="ignore").removeprefix("\ufeff")
-    first = text.split("\n", 1)[0].rstrip("\r")
-    rows = list(csv.reader([first]))
+    first = text.splitlines()[0] if text else ""
+    try:
+        rows = list(csv.reader([first]))
+    except csv.Error:  # not text at all (an archive, a database)
+        return []
     return [field.strip() for field in rows[0]] if rows else []
 
 
@@ -210,7 +234,14 @@ class Row:
 _SURROGATES = re.compile("[\udc80-\udcff]")
 
 
-def read_csv(path: Path, header: Sequence[str], widths: Sequence[int]) -> Iterator[Row | ImportProblem]:
+def undecodable(text: str) -> bool:
+    """True when `text` holds bytes that were not UTF-8 (read with surrogateescape)."""
+    return bool(_SURROGATES.search(text))
+
+
+def read_csv(
+    path: Path, header: Sequence[str], widths: Sequence[int]
+) -> Iterator[Row | ImportProblem]:
     """Stream the rows of a CSV whose first line is `header`; bad rows become problems.
 
     Opened read-only as UTF-8 (BOM optional); invalid bytes are kept as escapes
@@ -249,7 +280,7 @@ def read_csv(path: Path, header: Sequence[str], widths: Sequence[int]) -> Iterat
                 yield ImportProblem(
                     name, line, "row", f"has {len(fields)} fields, expected {expected}"
                 )
-            elif _SURROGATES.search("".join(fields)):
+            elif undecodable("".join(fields)):
                 yield ImportProblem(name, line, "row", "not valid UTF-8")
             else:
                 yield Row(line, fields)

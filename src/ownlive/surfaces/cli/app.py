@@ -79,6 +79,8 @@ COMMAND_MODULES = (
     "ownlive.surfaces.cli.log_cmds",
     "ownlive.surfaces.cli.read_cmds",
     "ownlive.surfaces.cli.import_cmd",
+    "ownlive.surfaces.cli.portability_cmds",
+    "ownlive.surfaces.cli.erase_cmds",
 )
 for _module in COMMAND_MODULES:
     importlib.import_module(_module)

@@ -8,6 +8,7 @@ from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ownlive.errors import UsageError
@@ -61,14 +62,17 @@ def import_file(
     options = ImportOptions(tz=zone, tz_name=zone_name)
     vault = cli.vault()
     columns = (
-        TextColumn(f"[bold]{importer.name}[/] {path.name}"),
+        # The file name goes in as a field, escaped: as part of the format string
+        # "chat{1}.txt" broke str.format and "test_[mmddyy].txt" lost its brackets.
+        TextColumn("{task.fields[label]}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]} rec/s"),
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=cli.console, transient=True, disable=cli.json_output) as bar:
-        task = bar.add_task("import", total=None, rate="-")
+        label = f"[bold]{importer.name}[/] {escape(path.name)}"
+        task = bar.add_task("import", total=None, rate="-", label=label)
 
         def progress(count: int) -> None:
             elapsed = bar.tasks[task].elapsed or 1e-9
@@ -89,7 +93,7 @@ def import_file(
         )
         return
     cli.console.print(
-        f"Imported {path.name} as {importer.name}: {report.new} new, "
+        f"Imported {escape(path.name)} as {importer.name}: {report.new} new, "
         f"{report.present} already present, {len(report.problems)} problem(s)."
     )
     for problem in report.problems[:10]:
