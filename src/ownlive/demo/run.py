@@ -20,6 +20,8 @@ from rich.rule import Rule
 console = Console(highlight=False)
 DEMO_DIR = Path(".ownlive")
 VAULT = DEMO_DIR / "vault.db"
+# Formats without a time zone are read in the zone of the phone that wrote them.
+SAMPLE_ZONES = {"sms-20261120.xml": "Asia/Shanghai", "wechat-陈静.csv": "Asia/Shanghai"}
 
 
 def ownlive(*args: str, expect_failure: bool = False) -> None:
@@ -43,7 +45,9 @@ def main() -> None:
     with resources.as_file(samples) as folder:
         for sample in sorted(folder.iterdir(), key=lambda p: p.name):
             if sample.is_file():
-                ownlive("import", str(sample), "--tz", "Europe/Berlin")
+                ownlive(
+                    "import", str(sample), "--tz", SAMPLE_ZONES.get(sample.name, "Europe/Berlin")
+                )
         console.print(Rule("Re-importing adds nothing twice"))
         ownlive("import", str(folder / "sms-20261120.xml"), "--tz", "Asia/Shanghai")
     ownlive("status")

@@ -26,7 +26,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
-import recurring_ical_events
+import recurring_ical_events  # type: ignore[import-untyped]  # ships no type information
 
 from ownlive.importers.base import ImportedEvent, ImportOptions, ImportProblem, Record
 from ownlive.importers.calendar.ics_layout import EventLines, scan
@@ -64,10 +64,12 @@ def parse(path: Path, options: ImportOptions) -> Iterator[Record]:
     index = 0
     for calendar in calendars:
         context = _Context(path, calendar, options.tz)
-        series: dict[str, list[tuple[icalendar.Component, EventLines]]] = defaultdict(list)
+        series: dict[str, list[tuple[icalendar.Event, EventLines]]] = defaultdict(list)
         for component in calendar.walk("VEVENT"):
             lines = layout.events[index]
             index += 1
+            if not isinstance(component, icalendar.Event):  # walk("VEVENT") builds Events
+                continue
             problem = _check(where, component, lines)
             if problem is not None:
                 yield problem
@@ -96,6 +98,10 @@ def _check(where: str, component: icalendar.Component, lines: EventLines) -> Imp
     return None
 
 
+class _TooMany(Exception):
+    """A series has more occurrences in the window than any calendar needs."""
+
+
 class _Context:
     """What every event of one VCALENDAR shares: its name, zones, and how to read floating times."""
 
@@ -114,17 +120,35 @@ class _Context:
     def expand(
         self,
         uid: str,
-        parts: list[tuple[icalendar.Component, EventLines]],
+        parts: list[tuple[icalendar.Event, EventLines]],
         window: tuple[datetime, datetime],
-    ) -> Iterator[Record]:
+    ) -> list[Record]:
+        """The series' records, or one problem: a series goes in whole or not at all."""
         master = next((c for c, _ in parts if "RECURRENCE-ID" not in c), None)
-        if master is None or ("RRULE" not in master and "RDATE" not in master):
-            for component, lines in parts:  # single events, whenever they are
-                yield self._event(uid, component, component, lines.begin)
-            return
-        master_lines = next(lines for c, lines in parts if c is master)
+        lines = next((lines for c, lines in parts if c is master), parts[0][1])
+        try:
+            if master is None or ("RRULE" not in master and "RDATE" not in master):
+                # Single events (and changes to a series the file lacks), whenever they are.
+                return [self._event(uid, c, c, found.begin) for c, found in parts]
+            return self._occurrences(uid, master, parts, window)
+        except _TooMany:
+            reason = f"more than {MAX_OCCURRENCES} occurrences in the import window"
+            return [ImportProblem(self.where, lines.of("RRULE"), "RRULE", reason)]
+        except Exception as error:  # the library's own failure on a series it accepted
+            field = "RRULE" if master is not None and "RRULE" in master else "DTSTART"
+            reason = f"cannot be read ({type(error).__name__})"
+            return [ImportProblem(self.where, lines.of(field), field, reason)]
+
+    def _occurrences(
+        self,
+        uid: str,
+        master: icalendar.Event,
+        parts: list[tuple[icalendar.Event, EventLines]],
+        window: tuple[datetime, datetime],
+    ) -> list[Record]:
+        master_line = next(lines.begin for c, lines in parts if c is master)
         modified = {
-            _canonical(self._aware(c["RECURRENCE-ID"].dt)): lines.begin
+            _canonical(self._aware(_moment(c, "RECURRENCE-ID"))): lines.begin
             for c, lines in parts
             if "RECURRENCE-ID" in c
         }
@@ -133,29 +157,15 @@ class _Context:
             series.add_component(timezone)
         for component, _ in parts:
             series.add_component(component)
-        try:
-            occurrences = recurring_ical_events.of(series).after(window[0])
-            for count, occurrence in enumerate(occurrences, 1):
-                if self._aware(occurrence.start) >= window[1]:
-                    break
-                if count > MAX_OCCURRENCES:
-                    yield ImportProblem(
-                        self.where,
-                        master_lines.of("RRULE"),
-                        "RRULE",
-                        f"more than {MAX_OCCURRENCES} occurrences in the import window",
-                    )
-                    return
-                key = _canonical(self._aware(occurrence["RECURRENCE-ID"].dt))
-                line = modified.get(key, master_lines.begin)
-                yield self._event(uid, occurrence, master, line)
-        except Exception as error:  # the library's own failure on a series it accepted
-            yield ImportProblem(
-                self.where,
-                master_lines.of("RRULE"),
-                "RRULE",
-                f"cannot be expanded ({type(error).__name__})",
-            )
+        records: list[Record] = []
+        for occurrence in recurring_ical_events.of(series).after(window[0]):
+            if self._aware(occurrence.start) >= window[1]:
+                break
+            if len(records) == MAX_OCCURRENCES:
+                raise _TooMany
+            key = _canonical(self._aware(_moment(occurrence, "RECURRENCE-ID")))
+            records.append(self._event(uid, occurrence, master, modified.get(key, master_line)))
+        return records
 
     def _aware(self, value: date | datetime) -> datetime:
         """A comparable instant: floating times in the calendar's zone, dates at its midnight."""
@@ -174,15 +184,14 @@ class _Context:
         return value, None
 
     def _event(
-        self, uid: str, occurrence: icalendar.Component, source: icalendar.Component, line: int
+        self, uid: str, occurrence: icalendar.Event, source: icalendar.Event, line: int
     ) -> Record:
         start = occurrence.start
         try:
             end = occurrence.end
         except (icalendar.InvalidCalendar, ValueError, TypeError):
             end = start
-        recurrence = occurrence.get("RECURRENCE-ID")
-        original = recurrence.dt if recurrence is not None else start
+        original = _moment(occurrence, "RECURRENCE-ID") if "RECURRENCE-ID" in occurrence else start
         all_day = not isinstance(start, datetime)
         tzid = None
         if isinstance(start, datetime) and isinstance(end, datetime):
@@ -210,6 +219,14 @@ class _Context:
             status=status or None,
             line=line,
         )
+
+
+def _moment(component: icalendar.Component, name: str) -> date | datetime:
+    """A date or date-time property's value (RECURRENCE-ID, ...), checked to be one."""
+    value = getattr(component.get(name), "dt", None)
+    if not isinstance(value, date):
+        raise icalendar.InvalidCalendar(f"{name} is not a date or date-time")
+    return value
 
 
 def _canonical(value: datetime) -> str:

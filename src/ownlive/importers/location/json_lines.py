@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import ijson
+import ijson  # type: ignore[import-untyped]  # ships no type information
 
 _TOKENS = re.compile(rb'[][{}"\\\n]')
 _CHUNK = 1 << 20

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-import ijson
+import ijson  # type: ignore[import-untyped]  # ships no type information
 
 from ownlive.importers.base import (
     ImportedPoint,

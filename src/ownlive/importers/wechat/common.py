@@ -275,6 +275,9 @@ def read_csv(
                 continue
             if not fields:
                 continue  # a blank line
+            # Spreadsheets that re-save the file may turn line breaks in a
+            # message into CRLF; WeChat's own are LF.
+            fields = [f.replace("\r\n", "\n") if "\r" in f else f for f in fields]
             if len(fields) not in widths:
                 expected = " or ".join(str(w) for w in widths)
                 yield ImportProblem(

@@ -103,7 +103,7 @@ def _elements(path: Path, handle: TextIO) -> Iterator[tuple[int, object] | Impor
         try:
             found = cursor.value()
         except json.JSONDecodeError as error:
-            if cursor.eof and error.pos >= len(cursor.buf.rstrip()):
+            if cursor.eof and not cursor.buf.rstrip().endswith("]"):
                 reason = "the file ends inside this message (truncated)"
             else:
                 start += cursor.buf.count("\n", cursor.pos, error.pos)

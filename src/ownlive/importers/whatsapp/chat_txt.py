@@ -149,8 +149,8 @@ class _LocalClock:
         previous = self.previous
         if (
             previous is not None
+            and (previous.fold == 1 or naive < previous.replace(tzinfo=None))
             and self._repeated(naive)
-            and (naive < previous.replace(tzinfo=None) or previous.fold == 1)
         ):
             # Messages are in time order: going back in the repeated hour
             # means the second pass through it.

@@ -46,9 +46,22 @@ def show(
             e.scope,
             e.purpose,
             "" if e.grant_id is None else str(e.grant_id),
-            json.dumps(e.detail, ensure_ascii=False),
+            _brief(e.detail),
         )
     cli.console.print(table)
+
+
+def _brief(detail: dict[str, object]) -> str:
+    """key=value pairs, with digests cut to 12 characters (the full ones are in --json)."""
+    parts = []
+    for key, value in detail.items():
+        if value is None or value is False or value == "":
+            continue
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if key.endswith(("digest", "sha256")):
+            text = text[:12] + "…"
+        parts.append(f"{key}={text}")
+    return " ".join(parts)
 
 
 def _parse_witness(text: str) -> tuple[int, str]:

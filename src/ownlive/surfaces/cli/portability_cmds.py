@@ -45,7 +45,9 @@ def export_archive(
     cli.console.print(table)
     total = sum(manifest.rows.values())
     cli.console.print(
-        f"Exported {total} rows in {len(manifest.files)} tables to {archive}.", markup=False
+        f"Exported {total} rows in {len(manifest.files)} tables to {archive}.",
+        markup=False,
+        soft_wrap=True,
     )
     if vault.encrypted:
         cli.console.print(
@@ -77,5 +79,6 @@ def restore_archive(
         f"Restored {sum(report.rows.values())} rows from {report.archive} "
         f"into {report.path}{migrated}.",
         markup=False,
+        soft_wrap=True,
     )
     cli.console.print(f"Log verified; head {report.log_head}", markup=False, soft_wrap=True)
