@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ("benchmarks.bench_gate",)
+BENCHMARKS = (
+    "benchmarks.bench_gate",
+    "benchmarks.bench_import",
+)
 
 
 def main(selected: list[str]) -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import random
-import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from ownlive.errors import ConsentRequired, NotFound, VaultError
+from ownlive.errors import ConsentRequired, NotFound, UsageError
 from ownlive.vault import Vault, erase
 from tests.conftest import IngestHelper, message
 
@@ -178,6 +176,9 @@ def test_forget_leaves_no_trace_in_the_files(
         assert case.kept.encode() in vault_bytes(vault)
     vault._conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")
     assert vault.grants() == grants_before
+    assert vault.verify_log().ok
+    erased = [e for e in vault.log_entries() if e.event == "erase"]
+    assert [(e.detail, e.grant_id) for e in erased] == [({"target": kind, "rows": done.rows}, None)]
 
 
 @pytest.mark.parametrize("kind", erase.TARGET_KINDS)
@@ -336,76 +337,36 @@ def test_everything_empties_every_table_but_grants_and_log(
     assert ingest_records(vault, [message("fresh start")], file_name="new.txt").new == 1
 
 
-def test_forget_deletes_nothing_while_another_reader_holds_the_wal(
+@pytest.mark.parametrize(
+    ("kind", "id_", "what"),
+    [("everything", 1, "everything takes no id"), ("message", None, "a message needs its id")],
+)
+def test_a_target_names_an_id_exactly_when_it_needs_one(
+    kind: erase.TargetKind, id_: int | None, what: str
+) -> None:
+    with pytest.raises(UsageError, match=f"forgetting {what}"):
+        erase.Target(kind, id_)
+
+
+def test_rows_a_source_brought_besides_messages_go_with_it(
     vault: Vault, ingest_records: IngestHelper
 ) -> None:
-    filled = fill(vault, ingest_records, CASES[1])
-    vault._conn.execute("PRAGMA busy_timeout = 50")
-    other = sqlite3.connect(vault.path, isolation_level=None)
-    other.execute("BEGIN")
-    other.execute("SELECT count(*) FROM messages").fetchone()
+    """Any table with a foreign key to sources (calendar events, location history) counts."""
     vault._conn.execute(
-        "INSERT INTO entities (message_id, type, start, end, text, value) "
-        "VALUES (?, 'url', 1, 2, 'x', '{}')",
-        (filled.kept_id,),
+        "CREATE TABLE diary (id INTEGER PRIMARY KEY, "
+        "source_id INTEGER NOT NULL REFERENCES sources(id), entry TEXT NOT NULL)"
     )
-    try:
-        with pytest.raises(VaultError, match="another program is reading or writing the vault"):
-            erase.forget_message(vault, filled.forgotten_id)
-    finally:
-        other.close()
-    assert count(vault, "messages") == 3
-    erase.forget_message(vault, filled.forgotten_id)  # and once it is closed, it works
-    assert count(vault, "messages") == 2
+    for name in ("diary-2025.txt", "diary-2026.txt"):
+        ingest_records(vault, [message(f"see {name}")], file_name=name)
+    first, second = (s.id for s in erase.list_sources(vault))
+    marker = "Tagebuch: Spaziergang am Wörthsee mit Qwixlerbaum"
+    for source, entry in ((first, marker), (first, "Regen"), (second, "Sonne")):
+        vault._conn.execute("INSERT INTO diary (source_id, entry) VALUES (?, ?)", (source, entry))
+    assert erase.covered(vault, erase.Target("source", first)) == {"messages": 1, "diary": 2}
 
+    done = erase.forget_source(vault, first)
 
-def test_repeated_forgets_leave_no_stale_copies_in_page_gaps(
-    vault: Vault, ingest_records: IngestHelper
-) -> None:
-    """Rebalancing b-tree pages can leave copies of rows in the unused middle of a page.
-
-    secure_delete does not reach those copies; with this seed a forgotten
-    conversation's tag was found in a `messages` leaf page when forget only
-    checkpointed (no VACUUM).
-    """
-    rng = random.Random(2)
-    words = "dinner tomorrow station Bahnhof morgen Abend treffen 明天 晚上 见面 火锅 lunch Kaffee"
-    base = datetime(2026, 1, 1, tzinfo=UTC)
-    for batch in range(10):
-        records = []
-        for i in range(200):
-            chat = rng.randrange(20)
-            text = " ".join(rng.choice(words.split()) for _ in range(rng.randint(3, 60)))
-            records.append(
-                message(
-                    f"{text} MARK{chat:02d}QZ",
-                    conversation=f"c{chat}",
-                    title=f"TITLE{chat:02d}QZ",
-                    sender=f"HANDLE{chat:02d}QZ",
-                    at=base + timedelta(minutes=batch * 200 + i),
-                )
-            )
-        ingest_records(vault, records, file_name=f"part{batch}.txt")
-    ids = dict(vault._conn.execute("SELECT key, id FROM conversations").fetchall())
-    order = list(range(20))
-    rng.shuffle(order)
-    for chat in order[:10]:
-        erase.forget_conversation(vault, ids[f"testchat:c{chat}"])
-    data = vault_bytes(vault)
-    for chat in range(20):
-        tags = [f"{kind}{chat:02d}QZ".encode() for kind in ("MARK", "TITLE", "HANDLE")]
-        expected = chat not in order[:10]
-        assert [tag in data for tag in tags] == [expected] * 3, f"chat {chat}"
-
-
-def test_forget_on_an_encrypted_vault(tmp_path: Path, ingest_records: IngestHelper) -> None:
-    case = CASES[2]
-    with Vault(tmp_path / "secret.db", passphrase="correct horse") as vault:
-        filled = fill(vault, ingest_records, case)
-        erase.forget_message(vault, filled.forgotten_id)
-    with Vault(tmp_path / "secret.db", passphrase="correct horse") as vault:
-        vault.grant("messages.read", subject="assistant", purpose="search")
-        with vault.session(subject="assistant", purpose="search") as s:
-            assert [m.text for m in s.messages()] == [case.kept, "好的"]
-            assert s.messages(search=case.marker) == []
-        assert vault.verify_log().ok
+    assert done.removed == {"messages": 1, "participants": 1, "diary": 2, "sources": 1}
+    assert [r[0] for r in vault._conn.execute("SELECT entry FROM diary")] == ["Sonne"]
+    assert leftovers(vault, "Qwixlerbaum") == [] and marker.encode() not in vault_bytes(vault)
+    assert erase.forget_everything(vault).removed["diary"] == 1

@@ -16,6 +16,9 @@ BUILTIN_IMPORTER_MODULES: tuple[str, ...] = (
     "ownlive.importers.wechat.pywxdump_json",
     "ownlive.importers.wechat.wechatmsg_csv",
     "ownlive.importers.wechat.wechatmsg_txt",
+    "ownlive.importers.email.mbox",
+    "ownlive.importers.calendar.ics",
+    "ownlive.importers.location.takeout",
 )
 
 

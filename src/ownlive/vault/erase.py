@@ -138,13 +138,18 @@ def forget_everything(vault: Vault) -> Erasure:
     return forget(vault, Target("everything"))
 
 
-def messages_in(vault: Vault, target: Target) -> int:
-    """How many messages `target` covers (what the user confirms); NotFound for an unknown id."""
-    _check_exists(vault._conn, target)
+def covered(vault: Vault, target: Target) -> dict[str, int]:
+    """The rows `target` names directly (what the user confirms); NotFound for an unknown id."""
+    conn = vault._conn
+    _check_exists(conn, target)
     params = () if target.id is None else (target.id,)
-    return _count(
-        vault._conn, f"SELECT count(*) FROM messages WHERE {_MESSAGES_OF[target.kind]}", params
-    )
+    where = _MESSAGES_OF[target.kind]
+    found = {"messages": _count(conn, f"SELECT count(*) FROM messages WHERE {where}", params)}
+    if target.kind in ("source", "everything"):
+        for table, column in _source_owned(conn):
+            where = f"{column} = ?" if target.id is not None else "1"
+            found[table] = _count(conn, f"SELECT count(*) FROM {table} WHERE {where}", params)
+    return {table: n for table, n in found.items() if n or table == "messages"}
 
 
 def list_sources(vault: Vault) -> list[Source]:
@@ -208,6 +213,13 @@ def _delete(conn: Connection, target: Target) -> dict[str, int]:
         _drop_empty_conversations(conn, removed)
     conn.execute("DROP TABLE erase_convs")
     if target.kind == "source":
+        # Other rows a source brought (calendar events, location history) go
+        # by name rather than by cascade, so they are counted, and a foreign
+        # key without ON DELETE CASCADE cannot stop the erase.
+        for table, column in _source_owned(conn):
+            removed[table] = conn.execute(
+                f"DELETE FROM {table} WHERE {column} = ?", params
+            ).rowcount
         removed["sources"] = conn.execute("DELETE FROM sources WHERE id = ?", params).rowcount
     if target.kind == "everything":
         _empty_all(conn, removed)
@@ -248,18 +260,33 @@ def _revoke_orphaned_grants(conn: Connection, now: datetime) -> int:
 
 def _empty_all(conn: Connection, removed: dict[str, int]) -> None:
     """Empty every personal-data table (`forget --everything`)."""
-    # Order does not matter inside this transaction: foreign keys are checked at commit.
+    # Order does not matter inside this transaction: foreign keys are checked
+    # at commit. FTS tables are emptied by the message triggers, not by DELETE.
     conn.execute("PRAGMA defer_foreign_keys = ON")
-    # table_list types FTS shadow tables as 'shadow' and FTS tables as
-    # 'virtual': those are emptied by the message triggers, not by DELETE.
-    tables = [
+    for table in _tables(conn):
+        if table not in KEPT_TABLES:
+            removed[table] = removed.get(table, 0) + conn.execute(f"DELETE FROM {table}").rowcount
+
+
+def _tables(conn: Connection) -> list[str]:
+    """Ordinary tables: not SQLite's own, not FTS tables or their shadow tables."""
+    # table_list types FTS shadow tables as 'shadow' and FTS tables as 'virtual'.
+    return sorted(
         str(row[1])
         for row in conn.execute("PRAGMA main.table_list").fetchall()
         if row[2] == "table" and not str(row[1]).startswith("sqlite_")
+    )
+
+
+def _source_owned(conn: Connection) -> list[tuple[str, str]]:
+    """(table, column) for each table besides messages whose rows belong to a source."""
+    return [
+        (table, str(key[3]))
+        for table in _tables(conn)
+        if table != "messages"
+        for key in conn.execute(f"PRAGMA foreign_key_list({table})").fetchall()
+        if key[2] == "sources"
     ]
-    for table in sorted(tables):
-        if table not in KEPT_TABLES:
-            removed[table] = removed.get(table, 0) + conn.execute(f"DELETE FROM {table}").rowcount
 
 
 def _fts_tables(conn: Connection) -> list[str]:
@@ -283,10 +310,10 @@ def _scrub(conn: Connection, where: str) -> None:
     (SQLite's rebuildPage does not clear that gap). Evidence: 20,000 messages
     in 20 conversations, 10 forgotten one after another: a forgotten
     conversation's tag was still in the gap of a `messages` leaf page in 2 of
-    3 seeds; with VACUUM, in none (kept as a test at 2,000 messages:
-    test_repeated_forgets_leave_no_stale_copies_in_page_gaps). So the file is
-    rebuilt from the live rows; that costs about 0.9 s for a 56 MB vault of
-    100,000 messages. In WAL mode VACUUM goes through the WAL, which the
+    3 seeds; with VACUUM, in none (kept at 2,000 messages as a test in
+    tests/vault/test_erase_scrub.py). So the file is rebuilt from the live
+    rows: forgetting one message of 100,000 (a 56 MB vault) took 0.9-1.2 s,
+    2.0 s with SQLCipher. In WAL mode VACUUM goes through the WAL, which the
     TRUNCATE checkpoint then writes back and cuts to zero bytes.
     """
     try:

@@ -5,7 +5,8 @@ never content. Re-importing the same or an overlapping export adds nothing
 twice: every message gets a content hash from the export's own id where it has
 a stable one, else from its conversation, sender, time and text (plus its
 position among identical messages in the same second, so that two "ok"s
-stay two).
+stay two). Calendar events and location history are written by
+`ingest_context.ContextWriter` in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,14 +15,18 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ownlive.errors import ImportFailed
 from ownlive.importers.base import ImportedMessage, Importer, ImportProblem, Record
 from ownlive.vault import audit
+from ownlive.vault.ingest_context import WRITE_SCOPES, ContextWriter
 from ownlive.vault.store import Vault
 
 PROBLEMS_SHOWN = 10
+BATCH = 1000  # messages per executemany: large enough to amortise, small enough for flat memory
 Progress = Callable[[int], None]
 
 
@@ -73,6 +78,7 @@ class _Writer:
         self.participants: dict[tuple[int, str], int] = {}
         self.same_second: Counter[tuple[str, str, str, str]] = Counter()
         self.last_second = -1
+        self.pending: list[tuple[object, ...]] = []
 
     def conversation_id(self, record: ImportedMessage) -> int:
         key = record.conversation_key
@@ -110,8 +116,8 @@ class _Writer:
             self.participants[key] = int(row[0])
         return self.participants[key]
 
-    def write(self, record: ImportedMessage) -> bool:
-        """Insert one message; False when it was already in the vault."""
+    def add(self, record: ImportedMessage) -> tuple[int, int] | None:
+        """Queue one message; every BATCH messages, write them and return (new, present)."""
         second = int(record.sent_at.timestamp())
         if second != self.last_second:
             # Identical messages share a second, and exports are in time order,
@@ -122,10 +128,7 @@ class _Writer:
         occurrence = self.same_second[identity]
         self.same_second[identity] += 1
         conversation_id = self.conversation_id(record)
-        cursor = self.conn.execute(
-            "INSERT INTO messages (conversation_id, source_id, sender_id, kind, sent_at, "
-            "sent_at_utc, text, external_id, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (content_hash) DO NOTHING",
+        self.pending.append(
             (
                 conversation_id,
                 self.source_id,
@@ -136,9 +139,33 @@ class _Writer:
                 record.text,
                 record.external_id,
                 content_hash(self.platform, record, occurrence),
-            ),
+            )
         )
-        return bool(cursor.rowcount)
+        return self.flush() if len(self.pending) >= BATCH else None
+
+    def flush(self) -> tuple[int, int]:
+        """Write the queued messages; (new, already present)."""
+        if not self.pending:
+            return 0, 0
+        before = self.conn.total_changes
+        self.conn.executemany(
+            "INSERT INTO messages (conversation_id, source_id, sender_id, kind, sent_at, "
+            "sent_at_utc, text, external_id, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (content_hash) DO NOTHING",
+            self.pending,
+        )
+        new = self.conn.total_changes - before
+        present = len(self.pending) - new
+        self.pending.clear()
+        return new, present
+
+
+def _zone(name: str | None) -> tzinfo:
+    """The import's zone (where an all-day event's day begins); UTC when none or unknown."""
+    try:
+        return ZoneInfo(name) if name else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
 
 
 def ingest(
@@ -165,15 +192,32 @@ def ingest(
             conn.execute("SELECT id FROM sources WHERE sha256 = ?", (sha,)).fetchone()[0]
         )
         writer = _Writer(vault, importer.platform, source_id)
+        context = ContextWriter(conn, source_id, _zone(tz_name))
+        indexed_up_to = conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()[0]
+        conn.execute("INSERT INTO fts_deferred (id) VALUES (1)")
         for count, record in enumerate(records, 1):
             if isinstance(record, ImportProblem):
                 report.problems.append(record)
-            elif writer.write(record):
+            elif isinstance(record, ImportedMessage):
+                written = writer.add(record)
+                if written is not None:
+                    report.new += written[0]
+                    report.present += written[1]
+            elif context.write(record):
                 report.new += 1
             else:
                 report.present += 1
             if progress is not None and count % 1000 == 0:
                 progress(count)
+        new, present = writer.flush()
+        report.new += new
+        report.present += present
+        # Index this import's new messages in one pass (see fts_deferred in 0001_core.sql).
+        conn.execute(
+            "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ?",
+            (indexed_up_to,),
+        )
+        conn.execute("DELETE FROM fts_deferred")
         if report.problems and not skip_invalid:
             raise ImportFailed(
                 f"{len(report.problems)} problem(s) in the file; nothing was imported",
@@ -185,7 +229,7 @@ def ingest(
             conn,
             audit.Imported(
                 subject="user",
-                scope="messages.write",
+                scope=WRITE_SCOPES.get(importer.platform, "messages.write"),
                 purpose="import",
                 format=importer.name,
                 new=report.new,

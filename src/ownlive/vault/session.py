@@ -20,6 +20,7 @@ import msgspec
 from ownlive.errors import ConsentRequired
 from ownlive.vault import audit, consent
 from ownlive.vault.consent import Grant
+from ownlive.vault.context_records import Event, Point, Visit
 from ownlive.vault.records import Conversation, Message, Participant
 
 if TYPE_CHECKING:
@@ -245,6 +246,69 @@ class Session:
             platform=platform,
         )
 
+    # --- context: calendar and location history ---------------------------
+
+    # Context rows belong to a source, not a conversation. This join gives the
+    # grant's conditions a `c` with the source's platform and a NULL id, so a
+    # grant narrowed to a platform (calendar, location) applies and one
+    # narrowed to a conversation covers none of them.
+    _BY_SOURCE = "JOIN (SELECT id AS sid, platform, NULL AS id FROM sources) c ON c.sid = "
+
+    def events(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Calendar events that overlap [since, until), in time order."""
+        tail, params, query = _span("e.start_utc", "e.end_utc", since, until, limit, "events")
+
+        def sql(where: str) -> str:
+            return (
+                "SELECT e.id, e.calendar_key, e.calendar_title, e.uid, e.occurrence, e.summary, "
+                "e.location, e.start, e.end, e.all_day, e.tzid, e.status FROM events e "
+                f"{self._BY_SOURCE}e.source_id WHERE {where}{tail}"
+            )
+
+        return self._read("calendar.read", query, sql, params, Event)
+
+    def visits(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[Visit]:
+        """Stays at places that overlap [since, until), in time order."""
+        tail, params, query = _span("v.start_utc", "v.end_utc", since, until, limit, "visits")
+
+        def sql(where: str) -> str:
+            return (
+                "SELECT v.id, v.start, v.end, v.lat, v.lon, v.accuracy, v.name, v.address, "
+                f"v.place_id FROM visits v {self._BY_SOURCE}v.source_id WHERE {where}{tail}"
+            )
+
+        return self._read("location.precise", query, sql, params, Visit)
+
+    def points(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[Point]:
+        """Raw location fixes taken in [since, until), in time order."""
+        tail, params, query = _span("p.at_utc", "p.at_utc", since, until, limit, "points")
+
+        def sql(where: str) -> str:
+            return (
+                "SELECT p.id, p.at, p.lat, p.lon, p.accuracy, p.activity FROM points p "
+                f"{self._BY_SOURCE}p.source_id WHERE {where}{tail}"
+            )
+
+        return self._read("location.precise", query, sql, params, Point)
+
 
 def _search_condition(term: str) -> str:
     # The trigram index answers terms of three or more characters; shorter ones
@@ -252,3 +316,32 @@ def _search_condition(term: str) -> str:
     if len(term) >= 3:
         return "m.id IN (SELECT rowid FROM messages_fts WHERE text LIKE '%' || ? || '%')"
     return "instr(m.text, ?) > 0"
+
+
+def _span(
+    start: str,
+    end: str,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int | None,
+    table: str,
+) -> tuple[str, list[Any], str]:
+    """Conditions, order and limit for rows overlapping [since, until), and the logged query.
+
+    A row without length (a fix, an event with no end) counts at its start.
+    """
+    filters: list[str] = []
+    params: list[Any] = []
+    described = [table]
+    if since is not None:
+        filters.append(f"({end} > ? OR {start} >= ?)")
+        params += [int(since.timestamp())] * 2
+        described.append("since")
+    if until is not None:
+        filters.append(f"{start} < ?")
+        params.append(int(until.timestamp()))
+        described.append("until")
+    tail = "".join(f" AND {f}" for f in filters) + f" ORDER BY {start}, {start[0]}.id"
+    if limit is not None:
+        tail += f" LIMIT {int(limit)}"
+    return tail, params, " ".join(described)

@@ -91,7 +91,8 @@ def test_sniff_rejects_other_content(head: bytes) -> None:
     [
         b"<smses count='0'/>",
         b"\xef\xbb\xbf<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\r\n<smses>",
-        b"<?xml version='1.0'?>\n<!--File Created By SMS Backup & Restore v10.20.002-->\n<calls count=\"1\">",
+        b"<?xml version='1.0'?>\n<!--File Created By SMS Backup & Restore v10.20.002-->\n"
+        b'<calls count="1">',
         b"<?xml version='1.0'?>\n                          \n<calls>\n<call number=\"1\" />",
     ],
 )
@@ -102,36 +103,241 @@ def test_sniff_accepts_every_header_layout(head: bytes) -> None:
 # --- what a record becomes ----------------------------------------------------------
 
 
-# fmt: off
 @pytest.mark.parametrize(
     ("name", "line", "key", "handle", "is_from_me", "kind", "text", "sent_at"),
     [
-        (FIRST, 5, "+8613800138000", "+8613800138000", False, "text", "明天晚上7点在南京西路1266号见😀", "2026-11-02T12:03:11+01:00"),
-        (FIRST, 6, "+8613800138000", "me", True, "text", "好的👍 不见不散", "2026-11-02T12:04:02+01:00"),
-        (FIRST, 7, "+4915123456789", "+4915123456789", False, "text", "Bin um 18 Uhr am Hauptbahnhof, Gleis 7.\nBis gleich!", "2026-11-03T17:45:10+01:00"),
-        (FIRST, 8, "+4915123456789", "me", True, "text", "Kommst du Samstag zum Grillen? 🔥", "2026-11-03T17:46:00+01:00"),
-        (FIRST, 9, "72975", "72975", False, "text", "UPS: Your package 1Z999AA10123456784 will arrive Tue by 8pm. Reply STOP to opt out", "2026-11-04T15:12:00+01:00"),
-        (FIRST, 10, "+14155550132", "me", True, "text", "Running 10 min late, order me a pad thai?", "2026-11-05T00:20:00+01:00"),
-        (FIRST, 11, "+14155550132", "me", True, "text", "Tom & Jerry tonight at 9?", "2026-11-05T00:21:00+01:00"),
-        (FIRST, 12, "DHL", "DHL", False, "text", "Ihre Sendung 00340434161234567890 kommt heute zwischen 10:30 und 13:30 Uhr.", "2026-11-05T08:00:00+01:00"),
-        (FIRST, 13, "+4915123456789", "+4915123456789", False, "image", "Unser neuer Balkon 🌻", "2026-11-07T15:30:00+01:00"),
-        (FIRST, 24, "+4915123456789~+4917612345678", "me", True, "text", "Samstag 18 Uhr bei mir? Bringt Salat mit 🥗", "2026-11-07T19:00:00+01:00"),
-        (FIRST, 36, "+4915123456789~+4917612345678", "+4917612345678", False, "audio", "Grillen\nBin dabei!", "2026-11-07T19:05:00+01:00"),
-        (FIRST, 49, "+4915123456789", "+4915123456789", False, "text", "Gute Nacht \ufffd bis morgen\ufffd", "2026-11-05T20:00:00+01:00"),
-        (FIRST, 50, "+8613800138000", "me", True, "text", "周末一起去吃川菜吧🌶️", "2026-11-06T05:00:00+01:00"),
-        (CALLS, 5, "+8613800138000", "+8613800138000", False, "call", "incoming call, 125 s", "2026-11-02T12:20:00+01:00"),
-        (CALLS, 6, "+4915123456789", "me", True, "call", "outgoing call, 42 s", "2026-11-03T17:50:00+01:00"),
-        (CALLS, 7, "+493012345678", "+493012345678", False, "call", "missed call", "2026-11-03T18:05:00+01:00"),
-        (CALLS, 8, "+14155550132", "+14155550132", False, "call", "voicemail call, 18 s", "2026-11-05T00:30:00+01:00"),
-        (CALLS, 9, "+491805123456", "+491805123456", False, "call", "rejected call", "2026-11-05T12:00:00+01:00"),
-        (CALLS, 10, "+491805123456", "+491805123456", False, "call", "blocked call", "2026-11-05T12:10:00+01:00"),
-        (CALLS, 11, "withheld", "withheld", False, "call", "incoming call, 31 s", "2026-11-05T23:11:00+01:00"),
-        (CALLS, 12, "withheld", "withheld", False, "call", "missed call", "2026-11-06T07:00:00+01:00"),
-        (OLD, 3, "+4369912345678", "+4369912345678", False, "text", "Treffen wir uns um 12 beim Naschmarkt?", "2013-05-01T10:00:00+02:00"),
-        (OLD, 4, "+4369912345678", "me", True, "text", "Passt, bis dann", "2013-05-01T10:02:30+02:00"),
+        (
+            FIRST,
+            5,
+            "+8613800138000",
+            "+8613800138000",
+            False,
+            "text",
+            "明天晚上7点在南京西路1266号见😀",
+            "2026-11-02T12:03:11+01:00",
+        ),
+        (
+            FIRST,
+            6,
+            "+8613800138000",
+            "me",
+            True,
+            "text",
+            "好的👍 不见不散",
+            "2026-11-02T12:04:02+01:00",
+        ),
+        (
+            FIRST,
+            7,
+            "+4915123456789",
+            "+4915123456789",
+            False,
+            "text",
+            "Bin um 18 Uhr am Hauptbahnhof, Gleis 7.\nBis gleich!",
+            "2026-11-03T17:45:10+01:00",
+        ),
+        (
+            FIRST,
+            8,
+            "+4915123456789",
+            "me",
+            True,
+            "text",
+            "Kommst du Samstag zum Grillen? 🔥",
+            "2026-11-03T17:46:00+01:00",
+        ),
+        (
+            FIRST,
+            9,
+            "72975",
+            "72975",
+            False,
+            "text",
+            "UPS: Your package 1Z999AA10123456784 will arrive Tue by 8pm. Reply STOP to opt out",
+            "2026-11-04T15:12:00+01:00",
+        ),
+        (
+            FIRST,
+            10,
+            "+14155550132",
+            "me",
+            True,
+            "text",
+            "Running 10 min late, order me a pad thai?",
+            "2026-11-05T00:20:00+01:00",
+        ),
+        (
+            FIRST,
+            11,
+            "+14155550132",
+            "me",
+            True,
+            "text",
+            "Tom & Jerry tonight at 9?",
+            "2026-11-05T00:21:00+01:00",
+        ),
+        (
+            FIRST,
+            12,
+            "DHL",
+            "DHL",
+            False,
+            "text",
+            "Ihre Sendung 00340434161234567890 kommt heute zwischen 10:30 und 13:30 Uhr.",
+            "2026-11-05T08:00:00+01:00",
+        ),
+        (
+            FIRST,
+            13,
+            "+4915123456789",
+            "+4915123456789",
+            False,
+            "image",
+            "Unser neuer Balkon 🌻",
+            "2026-11-07T15:30:00+01:00",
+        ),
+        (
+            FIRST,
+            24,
+            "+4915123456789~+4917612345678",
+            "me",
+            True,
+            "text",
+            "Samstag 18 Uhr bei mir? Bringt Salat mit 🥗",
+            "2026-11-07T19:00:00+01:00",
+        ),
+        (
+            FIRST,
+            36,
+            "+4915123456789~+4917612345678",
+            "+4917612345678",
+            False,
+            "audio",
+            "Grillen\nBin dabei!",
+            "2026-11-07T19:05:00+01:00",
+        ),
+        (
+            FIRST,
+            49,
+            "+4915123456789",
+            "+4915123456789",
+            False,
+            "text",
+            "Gute Nacht \ufffd bis morgen\ufffd",
+            "2026-11-05T20:00:00+01:00",
+        ),
+        (
+            FIRST,
+            50,
+            "+8613800138000",
+            "me",
+            True,
+            "text",
+            "周末一起去吃川菜吧🌶️",
+            "2026-11-06T05:00:00+01:00",
+        ),
+        (
+            CALLS,
+            5,
+            "+8613800138000",
+            "+8613800138000",
+            False,
+            "call",
+            "incoming call, 125 s",
+            "2026-11-02T12:20:00+01:00",
+        ),
+        (
+            CALLS,
+            6,
+            "+4915123456789",
+            "me",
+            True,
+            "call",
+            "outgoing call, 42 s",
+            "2026-11-03T17:50:00+01:00",
+        ),
+        (
+            CALLS,
+            7,
+            "+493012345678",
+            "+493012345678",
+            False,
+            "call",
+            "missed call",
+            "2026-11-03T18:05:00+01:00",
+        ),
+        (
+            CALLS,
+            8,
+            "+14155550132",
+            "+14155550132",
+            False,
+            "call",
+            "voicemail call, 18 s",
+            "2026-11-05T00:30:00+01:00",
+        ),
+        (
+            CALLS,
+            9,
+            "+491805123456",
+            "+491805123456",
+            False,
+            "call",
+            "rejected call",
+            "2026-11-05T12:00:00+01:00",
+        ),
+        (
+            CALLS,
+            10,
+            "+491805123456",
+            "+491805123456",
+            False,
+            "call",
+            "blocked call",
+            "2026-11-05T12:10:00+01:00",
+        ),
+        (
+            CALLS,
+            11,
+            "withheld",
+            "withheld",
+            False,
+            "call",
+            "incoming call, 31 s",
+            "2026-11-05T23:11:00+01:00",
+        ),
+        (
+            CALLS,
+            12,
+            "withheld",
+            "withheld",
+            False,
+            "call",
+            "missed call",
+            "2026-11-06T07:00:00+01:00",
+        ),
+        (
+            OLD,
+            3,
+            "+4369912345678",
+            "+4369912345678",
+            False,
+            "text",
+            "Treffen wir uns um 12 beim Naschmarkt?",
+            "2013-05-01T10:00:00+02:00",
+        ),
+        (
+            OLD,
+            4,
+            "+4369912345678",
+            "me",
+            True,
+            "text",
+            "Passt, bis dann",
+            "2013-05-01T10:02:30+02:00",
+        ),
     ],
 )
-# fmt: on
 def test_record_fields(
     name: str,
     line: int,
@@ -143,7 +349,11 @@ def test_record_fields(
     sent_at: str,
 ) -> None:
     found = at_line(name, line)
-    assert (found.conversation_key, found.sender_handle, found.is_from_me) == (key, handle, is_from_me)
+    assert (found.conversation_key, found.sender_handle, found.is_from_me) == (
+        key,
+        handle,
+        is_from_me,
+    )
     assert (found.kind, found.text, found.sent_at.isoformat()) == (kind, text, sent_at)
 
 
@@ -254,7 +464,11 @@ def test_external_ids_are_stable_across_backups_and_distinct_within_one() -> Non
             "sms-bad-dates.xml",
             2,
             [
-                (line_of("sms-bad-dates.xml", 'date="gestern"'), "date", "not a date (epoch milliseconds expected)"),
+                (
+                    line_of("sms-bad-dates.xml", 'date="gestern"'),
+                    "date",
+                    "not a date (epoch milliseconds expected)",
+                ),
                 (line_of("sms-bad-dates.xml", "南京西路"), "date", "missing"),
             ],
         ),
@@ -262,7 +476,13 @@ def test_external_ids_are_stable_across_backups_and_distinct_within_one() -> Non
         (
             "sms-not-well-formed.xml",
             1,
-            [(line_of("sms-not-well-formed.xml", "Tom & Jerry"), "xml", "not well-formed (invalid token)")],
+            [
+                (
+                    line_of("sms-not-well-formed.xml", "Tom & Jerry"),
+                    "xml",
+                    "not well-formed (invalid token)",
+                )
+            ],
         ),
         ("sms-doctype.xml", 0, [(2, "xml", "has a DOCTYPE; backups have none")]),
     ],
@@ -277,26 +497,50 @@ def test_broken_files_give_problems_that_say_where(
     assert sum(isinstance(r, ImportedMessage) for r in records) == good
 
 
-# fmt: off
 @pytest.mark.parametrize(
     ("element", "field", "reason"),
     [
-        ('<sms address="+4930" date="1793617391000" type="9" body="x" />', "type", "not a message type (1 to 6)"),
+        (
+            '<sms address="+4930" date="1793617391000" type="9" body="x" />',
+            "type",
+            "not a message type (1 to 6)",
+        ),
         ('<sms address="null" date="1793617391000" type="1" body="x" />', "address", "missing"),
-        ('<sms address="+4930" date="99999999999999999999" type="1" body="x" />', "date", "out of range"),
-        ('<call number="+4930" duration="ten" date="1793617391000" type="1" />', "duration", "not a number of seconds"),
-        ('<call number="+4930" duration="10" date="1793617391000" type="0" />', "type", "not a call type (1 to 6)"),
-        ('<mms date="1793617391000" msg_box="1" address="null"><parts/><addrs/></mms>', "address", "missing"),
-        ('<mms date="1793617391000" msg_box="7" address="+4930"><parts/></mms>', "msg_box", "not a message box (1 to 5)"),
+        (
+            '<sms address="+4930" date="99999999999999999999" type="1" body="x" />',
+            "date",
+            "out of range",
+        ),
+        (
+            '<call number="+4930" duration="ten" date="1793617391000" type="1" />',
+            "duration",
+            "not a number of seconds",
+        ),
+        (
+            '<call number="+4930" duration="10" date="1793617391000" type="0" />',
+            "type",
+            "not a call type (1 to 6)",
+        ),
+        (
+            '<mms date="1793617391000" msg_box="1" address="null"><parts/><addrs/></mms>',
+            "address",
+            "missing",
+        ),
+        (
+            '<mms date="1793617391000" msg_box="7" address="+4930"><parts/></mms>',
+            "msg_box",
+            "not a message box (1 to 5)",
+        ),
     ],
 )
-# fmt: on
 def test_bad_records_are_problems_on_their_line(
     tmp_path: Path, element: str, field: str, reason: str
 ) -> None:
     path = tmp_path / "sms.xml"
     path.write_text(f"<?xml version='1.0' ?>\n<smses>\n\n  {element}\n</smses>\n", encoding="utf-8")
-    assert list(backup_restore_xml.parse(path, BERLIN)) == [ImportProblem(str(path), 4, field, reason)]
+    assert list(backup_restore_xml.parse(path, BERLIN)) == [
+        ImportProblem(str(path), 4, field, reason)
+    ]
 
 
 def test_problems_never_quote_message_content() -> None:
@@ -307,7 +551,9 @@ def test_problems_never_quote_message_content() -> None:
                 assert "gestern" not in record.render()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cut=st.integers(min_value=0, max_value=(FIXTURES / FIRST).stat().st_size))
 def test_a_file_cut_anywhere_never_raises(tmp_path: Path, cut: int) -> None:
     data = (FIXTURES / FIRST).read_bytes()
@@ -341,9 +587,13 @@ def write_long_backup(path: Path, count: int) -> None:
         'contact_name="Lena Schmidt" />\n'
     )
     with path.open("w", encoding="utf-8") as out:
-        out.write(f"<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"{count}\">\n")
+        out.write(
+            f"<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"{count}\">\n"
+        )
         for number in range(count):
-            out.write(row.format(date=1793617391000 + number * 1000, kind=1 + number % 2, number=number))
+            out.write(
+                row.format(date=1793617391000 + number * 1000, kind=1 + number % 2, number=number)
+            )
         out.write("</smses>\n")
 
 
@@ -370,7 +620,16 @@ def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
 def run_import(runner: CliRunner, vault_path: Path, name: str, *extra: str) -> dict[str, object]:
     result = runner.invoke(
         app,
-        ["--vault", str(vault_path), "--json", "import", str(FIXTURES / name), "--tz", "Europe/Berlin", *extra],
+        [
+            "--vault",
+            str(vault_path),
+            "--json",
+            "import",
+            str(FIXTURES / name),
+            "--tz",
+            "Europe/Berlin",
+            *extra,
+        ],
     )
     assert result.exit_code == 0, result.output
     report: dict[str, object] = json.loads(result.stdout)

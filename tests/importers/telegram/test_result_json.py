@@ -104,43 +104,230 @@ def test_sniff_rejects_other_content(head: bytes) -> None:
 # --- what a message becomes ------------------------------------------------------
 
 
-# fmt: off
 @pytest.mark.parametrize(
     ("name", "message_id", "kind", "text", "handle", "sent_at"),
     [
-        ("single_chat_zh.json", "101", "text", "明天晚上7点在南京西路1266号见？", "user4417208851", "2026-11-02T12:03:11+01:00"),
-        ("single_chat_zh.json", "103", "text", "订好了：鼎泰丰，https://www.dintaifung.com.cn", "user4417208851", "2026-11-02T12:06:45+01:00"),
-        ("single_chat_zh.json", "104", "image", "菜单", "user4417208851", "2026-11-02T12:10:40+01:00"),
+        (
+            "single_chat_zh.json",
+            "101",
+            "text",
+            "明天晚上7点在南京西路1266号见？",
+            "user4417208851",
+            "2026-11-02T12:03:11+01:00",
+        ),
+        (
+            "single_chat_zh.json",
+            "103",
+            "text",
+            "订好了：鼎泰丰，https://www.dintaifung.com.cn",
+            "user4417208851",
+            "2026-11-02T12:06:45+01:00",
+        ),
+        (
+            "single_chat_zh.json",
+            "104",
+            "image",
+            "菜单",
+            "user4417208851",
+            "2026-11-02T12:10:40+01:00",
+        ),
         ("single_chat_zh.json", "105", "voice", "", "user5520183311", "2026-11-02T12:12:03+01:00"),
-        ("single_chat_zh.json", "106", "sticker", "👍", "user4417208851", "2026-11-02T12:12:30+01:00"),
-        ("single_chat_zh.json", "107", "reply", "我会晚到十分钟", "user5520183311", "2026-11-03T11:41:09+01:00"),
-        ("single_chat_zh.json", "108", "forward", "2号线南京西路站3号口临时关闭，请走1号口", "user4417208851", "2026-11-03T11:45:17+01:00"),
-        ("single_chat_zh.json", "109", "text", "那改成7点半吧", "user5520183311", "2026-11-03T11:47:55+01:00"),
-        ("single_chat_zh.json", "110", "call", "phone_call: hangup: 65 s", "user4417208851", "2026-11-03T11:52:30+01:00"),
-        ("single_chat_zh.json", "112", "text", "🎉 生日快乐！", "user4417208851", "2026-11-03T15:15:00+01:00"),
-        ("full_account.json", "5001", "text", "Guten Morgen! Hast du heute Abend Zeit? Lust auf Thai in der Kastanienallee?", "user6001002003", "2026-11-10T08:12:44+01:00"),
+        (
+            "single_chat_zh.json",
+            "106",
+            "sticker",
+            "👍",
+            "user4417208851",
+            "2026-11-02T12:12:30+01:00",
+        ),
+        (
+            "single_chat_zh.json",
+            "107",
+            "reply",
+            "我会晚到十分钟",
+            "user5520183311",
+            "2026-11-03T11:41:09+01:00",
+        ),
+        (
+            "single_chat_zh.json",
+            "108",
+            "forward",
+            "2号线南京西路站3号口临时关闭，请走1号口",
+            "user4417208851",
+            "2026-11-03T11:45:17+01:00",
+        ),
+        (
+            "single_chat_zh.json",
+            "109",
+            "text",
+            "那改成7点半吧",
+            "user5520183311",
+            "2026-11-03T11:47:55+01:00",
+        ),
+        (
+            "single_chat_zh.json",
+            "110",
+            "call",
+            "phone_call: hangup: 65 s",
+            "user4417208851",
+            "2026-11-03T11:52:30+01:00",
+        ),
+        (
+            "single_chat_zh.json",
+            "112",
+            "text",
+            "🎉 生日快乐！",
+            "user4417208851",
+            "2026-11-03T15:15:00+01:00",
+        ),
+        (
+            "full_account.json",
+            "5001",
+            "text",
+            "Guten Morgen! Hast du heute Abend Zeit? Lust auf Thai in der Kastanienallee?",
+            "user6001002003",
+            "2026-11-10T08:12:44+01:00",
+        ),
         ("full_account.json", "5003", "video", "", "user5520183311", "2026-11-10T08:21:30+01:00"),
-        ("full_account.json", "5004", "video", "Schau mal, unser Urlaubsvideo", "user6001002003", "2026-11-10T12:05:10+01:00"),
-        ("full_account.json", "5005", "animation", "", "user5520183311", "2026-11-10T12:06:00+01:00"),
-        ("full_account.json", "5006", "audio", "Die Ärzte – Junge", "user6001002003", "2026-11-10T12:30:00+01:00"),
-        ("full_account.json", "5007", "attachment", "Mietvertrag_2026.pdf", "user5520183311", "2026-11-10T13:02:45+01:00"),
-        ("full_account.json", "5008", "text", "Tisch ist für 19:30 Uhr reserviert, Tel. +49 30 12345678", "user6001002003", "2026-11-10T13:05:00+01:00"),
-        ("full_account.json", "6001", "system", "create_group: Lunch crew 🍜: Jonas Becker, Emma Wilson", "user5520183311", "2026-11-12T11:00:00+01:00"),
-        ("full_account.json", "6002", "system", "invite_members: 陈静", "user5520183311", "2026-11-12T11:00:20+01:00"),
-        ("full_account.json", "6004", "text", "我想吃火锅 🍲 周五晚上怎么样？", "user6222333444", "2026-11-12T11:03:40+01:00"),
-        ("full_account.json", "6005", "location", "Cocolo Ramen, Gipsstraße 3, 10119 Berlin", "user6111222333", "2026-11-12T11:04:05+01:00"),
-        ("full_account.json", "6006", "contact", "海底捞 +49 30 98765432", "user6222333444", "2026-11-12T11:05:00+01:00"),
-        ("full_account.json", "6007", "poll", "Friday dinner?", "user5520183311", "2026-11-12T11:06:30+01:00"),
-        ("full_account.json", "6008", "system", "pin_message", "user6111222333", "2026-11-12T11:07:00+01:00"),
-        ("full_account.json", "6009", "reply", "See you there!", "user5520183311", "2026-11-12T11:10:00+01:00"),
-        ("full_account.json", "7002", "forward", "Flight LH720 FRA→PEK 23.11.", "user5520183311", "2026-11-14T21:41:10+01:00"),
-        ("full_account.json", "8002", "text", "Tag der Deutschen Einheit: Fest am Brandenburger Tor ab 11 Uhr", "channel1380000001", "2026-10-03T10:00:00+02:00"),
-        ("full_account.json", "8003", "call", "group_call: 1800 s", "channel1380000001", "2026-10-05T18:00:00+02:00"),
-        ("old_export_without_unixtime.json", "2", "text", "Frohe Weihnachten euch allen! 🎄", "user100200300", "2020-12-24T17:02:10+01:00"),
+        (
+            "full_account.json",
+            "5004",
+            "video",
+            "Schau mal, unser Urlaubsvideo",
+            "user6001002003",
+            "2026-11-10T12:05:10+01:00",
+        ),
+        (
+            "full_account.json",
+            "5005",
+            "animation",
+            "",
+            "user5520183311",
+            "2026-11-10T12:06:00+01:00",
+        ),
+        (
+            "full_account.json",
+            "5006",
+            "audio",
+            "Die Ärzte – Junge",
+            "user6001002003",
+            "2026-11-10T12:30:00+01:00",
+        ),
+        (
+            "full_account.json",
+            "5007",
+            "attachment",
+            "Mietvertrag_2026.pdf",
+            "user5520183311",
+            "2026-11-10T13:02:45+01:00",
+        ),
+        (
+            "full_account.json",
+            "5008",
+            "text",
+            "Tisch ist für 19:30 Uhr reserviert, Tel. +49 30 12345678",
+            "user6001002003",
+            "2026-11-10T13:05:00+01:00",
+        ),
+        (
+            "full_account.json",
+            "6001",
+            "system",
+            "create_group: Lunch crew 🍜: Jonas Becker, Emma Wilson",
+            "user5520183311",
+            "2026-11-12T11:00:00+01:00",
+        ),
+        (
+            "full_account.json",
+            "6002",
+            "system",
+            "invite_members: 陈静",
+            "user5520183311",
+            "2026-11-12T11:00:20+01:00",
+        ),
+        (
+            "full_account.json",
+            "6004",
+            "text",
+            "我想吃火锅 🍲 周五晚上怎么样？",
+            "user6222333444",
+            "2026-11-12T11:03:40+01:00",
+        ),
+        (
+            "full_account.json",
+            "6005",
+            "location",
+            "Cocolo Ramen, Gipsstraße 3, 10119 Berlin",
+            "user6111222333",
+            "2026-11-12T11:04:05+01:00",
+        ),
+        (
+            "full_account.json",
+            "6006",
+            "contact",
+            "海底捞 +49 30 98765432",
+            "user6222333444",
+            "2026-11-12T11:05:00+01:00",
+        ),
+        (
+            "full_account.json",
+            "6007",
+            "poll",
+            "Friday dinner?",
+            "user5520183311",
+            "2026-11-12T11:06:30+01:00",
+        ),
+        (
+            "full_account.json",
+            "6008",
+            "system",
+            "pin_message",
+            "user6111222333",
+            "2026-11-12T11:07:00+01:00",
+        ),
+        (
+            "full_account.json",
+            "6009",
+            "reply",
+            "See you there!",
+            "user5520183311",
+            "2026-11-12T11:10:00+01:00",
+        ),
+        (
+            "full_account.json",
+            "7002",
+            "forward",
+            "Flight LH720 FRA→PEK 23.11.",
+            "user5520183311",
+            "2026-11-14T21:41:10+01:00",
+        ),
+        (
+            "full_account.json",
+            "8002",
+            "text",
+            "Tag der Deutschen Einheit: Fest am Brandenburger Tor ab 11 Uhr",
+            "channel1380000001",
+            "2026-10-03T10:00:00+02:00",
+        ),
+        (
+            "full_account.json",
+            "8003",
+            "call",
+            "group_call: 1800 s",
+            "channel1380000001",
+            "2026-10-05T18:00:00+02:00",
+        ),
+        (
+            "old_export_without_unixtime.json",
+            "2",
+            "text",
+            "Frohe Weihnachten euch allen! 🎄",
+            "user100200300",
+            "2020-12-24T17:02:10+01:00",
+        ),
         ("overlap_second.json", "8", "image", "", "user3300440066", "2026-11-02T15:02:00+01:00"),
     ],
 )
-# fmt: on
 def test_message_fields(
     name: str, message_id: str, kind: str, text: str, handle: str, sent_at: str
 ) -> None:
@@ -287,9 +474,9 @@ def test_invalid_syntax_is_reported_on_the_line_that_breaks() -> None:
 def test_a_file_with_no_message_list_is_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "result.json"
     path.write_text('{\n "about": "Here is the data you requested.",\n "contacts": {}\n}\n')
-    assert [r.render() for r in result_json.parse(path, BERLIN) if isinstance(r, ImportProblem)] == [
-        "result.json: messages: no message list found (is this Telegram Desktop's result.json?)"
-    ]
+    assert [
+        r.render() for r in result_json.parse(path, BERLIN) if isinstance(r, ImportProblem)
+    ] == ["result.json: messages: no message list found (is this Telegram Desktop's result.json?)"]
 
 
 def test_problems_never_quote_message_content() -> None:
@@ -300,7 +487,9 @@ def test_problems_never_quote_message_content() -> None:
                 assert "gestern" not in record.render()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cut=st.integers(min_value=0, max_value=(FIXTURES / "full_account.json").stat().st_size))
 def test_a_file_cut_anywhere_never_raises(tmp_path: Path, cut: int) -> None:
     data = (FIXTURES / "full_account.json").read_bytes()
@@ -343,7 +532,11 @@ def write_long_export(path: Path, count: int) -> None:
                 "date_unixtime": str(1793617391 + number * 60),
                 "from": "Lena Schmidt",
                 "from_id": "user6001002003",
-                "text": ["Wir sehen uns um ", {"type": "bold", "text": "19 Uhr"}, f" — Nr. {number}"],
+                "text": [
+                    "Wir sehen uns um ",
+                    {"type": "bold", "text": "19 Uhr"},
+                    f" — Nr. {number}",
+                ],
             }
             out.write(("," if number else "") + json.dumps(message, ensure_ascii=False, indent=1))
         out.write("\n ]\n}\n")
@@ -372,7 +565,16 @@ def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
 def run_import(runner: CliRunner, vault_path: Path, name: str, *extra: str) -> dict[str, object]:
     result = runner.invoke(
         app,
-        ["--vault", str(vault_path), "--json", "import", str(FIXTURES / name), "--tz", "Europe/Berlin", *extra],
+        [
+            "--vault",
+            str(vault_path),
+            "--json",
+            "import",
+            str(FIXTURES / name),
+            "--tz",
+            "Europe/Berlin",
+            *extra,
+        ],
     )
     assert result.exit_code == 0, result.output
     report: dict[str, object] = json.loads(result.stdout)
@@ -426,7 +628,9 @@ def test_skip_invalid_keeps_the_good_messages(cli_runner: CliRunner, tmp_path: P
     assert (report["new"], len(report["problems"])) == (2, 2)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("name", "count"), [(n, c) for n, c in zip(EXPORTS, [11, 22, 4, 5, 6], strict=True)])
+@pytest.mark.parametrize(
+    ("name", "count"), [(n, c) for n, c in zip(EXPORTS, [11, 22, 4, 5, 6], strict=True)]
+)
 def test_importing_twice_adds_nothing_the_second_time(
     cli_runner: CliRunner, tmp_path: Path, name: str, count: int
 ) -> None:
@@ -438,7 +642,9 @@ def test_importing_twice_adds_nothing_the_second_time(
     assert message_count(vault_path)[0] == count
 
 
-def test_overlapping_exports_add_only_the_new_messages(cli_runner: CliRunner, tmp_path: Path) -> None:
+def test_overlapping_exports_add_only_the_new_messages(
+    cli_runner: CliRunner, tmp_path: Path
+) -> None:
     vault_path = tmp_path / "vault.db"
     first = run_import(cli_runner, vault_path, "overlap_first.json")
     second = run_import(cli_runner, vault_path, "overlap_second.json")

@@ -26,10 +26,30 @@ def header(line: str) -> Header:
 @pytest.mark.parametrize(
     ("line", "order", "expected", "rest"),
     [
-        ("20/01/19, 11:23 - Anna: Hallo", DateOrder.DAY_FIRST, "2019-01-20 11:23:00", "Anna: Hallo"),
-        (f"1/20/24, 9:05{NNBSP}PM - Sam: hi", DateOrder.MONTH_FIRST, "2024-01-20 21:05:00", "Sam: hi"),
-        (f"1/21/24, 12:04{NNBSP}AM - Sam: 🙌", DateOrder.MONTH_FIRST, "2024-01-21 00:04:00", "Sam: 🙌"),
-        ("1/21/24, 12:30 pm - Sam: lunch", DateOrder.MONTH_FIRST, "2024-01-21 12:30:00", "Sam: lunch"),
+        (
+            "20/01/19, 11:23 - Anna: Hallo",
+            DateOrder.DAY_FIRST,
+            "2019-01-20 11:23:00",
+            "Anna: Hallo",
+        ),
+        (
+            f"1/20/24, 9:05{NNBSP}PM - Sam: hi",
+            DateOrder.MONTH_FIRST,
+            "2024-01-20 21:05:00",
+            "Sam: hi",
+        ),
+        (
+            f"1/21/24, 12:04{NNBSP}AM - Sam: 🙌",
+            DateOrder.MONTH_FIRST,
+            "2024-01-21 00:04:00",
+            "Sam: 🙌",
+        ),
+        (
+            "1/21/24, 12:30 pm - Sam: lunch",
+            DateOrder.MONTH_FIRST,
+            "2024-01-21 12:30:00",
+            "Sam: lunch",
+        ),
         (
             "01/30/2019, 08:49 p. m. - Lucía: hola",
             DateOrder.MONTH_FIRST,
@@ -37,15 +57,45 @@ def header(line: str) -> Header:
             "Lucía: hola",
         ),
         ("06/20/2020, 00:08 a. m. - x", DateOrder.MONTH_FIRST, "2020-06-20 00:08:00", "x"),
-        ("15/02/2024, 9:58 a.\u00a0m. - L: 我快到了", DateOrder.DAY_FIRST, "2024-02-15 09:58:00", "L: 我快到了"),
-        ("20.01.19, 11:23 - Jonas: Moin", DateOrder.DAY_FIRST, "2019-01-20 11:23:00", "Jonas: Moin"),
+        (
+            "15/02/2024, 9:58 a.\u00a0m. - L: 我快到了",
+            DateOrder.DAY_FIRST,
+            "2024-02-15 09:58:00",
+            "L: 我快到了",
+        ),
+        (
+            "20.01.19, 11:23 - Jonas: Moin",
+            DateOrder.DAY_FIRST,
+            "2019-01-20 11:23:00",
+            "Jonas: Moin",
+        ),
         ("2019/01/30, 20:49 - A: x", DateOrder.MONTH_FIRST, "2019-01-30 20:49:00", "A: x"),
         ("2024-03-05, 20:49 - A: x", DateOrder.DAY_FIRST, "2024-03-05 20:49:00", "A: x"),
-        ("2024/3/5 下午3:15 - 张伟: 好的", DateOrder.DAY_FIRST, "2024-03-05 15:15:00", "张伟: 好的"),
-        ("2024/3/6 上午12:10 - 王芳: 晚安", DateOrder.DAY_FIRST, "2024-03-06 00:10:00", "王芳: 晚安"),
-        ("[20.06.19, 15:58:47] Loris added Emily", DateOrder.DAY_FIRST, "2019-06-20 15:58:47", "Loris added Emily"),
+        (
+            "2024/3/5 下午3:15 - 张伟: 好的",
+            DateOrder.DAY_FIRST,
+            "2024-03-05 15:15:00",
+            "张伟: 好的",
+        ),
+        (
+            "2024/3/6 上午12:10 - 王芳: 晚安",
+            DateOrder.DAY_FIRST,
+            "2024-03-06 00:10:00",
+            "王芳: 晚安",
+        ),
+        (
+            "[20.06.19, 15:58:47] Loris added Emily",
+            DateOrder.DAY_FIRST,
+            "2019-06-20 15:58:47",
+            "Loris added Emily",
+        ),
         ("[01/20/19 11:23] John Doe:.", DateOrder.MONTH_FIRST, "2019-01-20 11:23:00", "John Doe:."),
-        (f"[1/18/24, 8:30:05{NNBSP}AM] Mia: POLL:", DateOrder.MONTH_FIRST, "2024-01-18 08:30:05", "Mia: POLL:"),
+        (
+            f"[1/18/24, 8:30:05{NNBSP}AM] Mia: POLL:",
+            DateOrder.MONTH_FIRST,
+            "2024-01-18 08:30:05",
+            "Mia: POLL:",
+        ),
     ],
 )
 def test_header_layouts(line: str, order: DateOrder, expected: str, rest: str) -> None:
@@ -126,8 +176,11 @@ def decide(*lines: str) -> DateOrder:
         # Nothing over 12: the order under which dates run forward. Day first
         # reads 11 Jan, 12 Jan, 1 Feb; month first would jump from 1 Dec to 2 Jan.
         (
-            [f"11/01/24, 9:00{NNBSP}AM - A: x", f"12/01/24, 9:00{NNBSP}AM - A: y"]
-            + [f"01/02/24, 9:00{NNBSP}AM - A: z"],
+            [
+                f"11/01/24, 9:00{NNBSP}AM - A: x",
+                f"12/01/24, 9:00{NNBSP}AM - A: y",
+                f"01/02/24, 9:00{NNBSP}AM - A: z",
+            ],
             DateOrder.DAY_FIRST,
         ),
         # Nothing tells at all: "/" with AM/PM is the US habit ...

@@ -10,6 +10,7 @@ stays small. Attribute meanings are the app's ("Fields in XML Backup files"):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from datetime import UTC, datetime
@@ -64,6 +65,7 @@ def _one_address(address: str) -> str:
     return stripped.lower() if "@" in stripped else stripped  # e-mail or sender name
 
 
+@functools.lru_cache(maxsize=4096)  # a backup repeats the same few hundred addresses
 def normalise_address(address: str) -> str:
     """The conversation key: formatting removed; group addresses (a~b) sorted."""
     parts = {_one_address(part) for part in address.split("~")}

@@ -115,6 +115,7 @@ class _Reader:
         self.pending: _Pending | None = None
         self.saw_messages = False
         self.is_object: bool | None = None
+        self.out: list[Record] = []
 
     def problem(self, line: int | None, field: str, reason: str) -> ImportProblem:
         return ImportProblem(str(self.path), line, field, reason)
@@ -122,7 +123,10 @@ class _Reader:
     def run(self, handle: Any) -> Iterator[Record]:
         events = ijson.sendable_list()
         coro = ijson.parse_coro(events)
+        out = self.out
         line = last_line = 1
+        # One line per send: every event then belongs to a known line (tdesktop
+        # writes one field per line), at the cost of a call per line.
         while chunk := handle.readline(_READ_LIMIT):
             if line == 1 and chunk.startswith(_BOM):
                 chunk = chunk[len(_BOM) :]
@@ -131,47 +135,59 @@ class _Reader:
                 coro.send(chunk)
             except ijson.JSONError:
                 # ijson's message quotes the text around the error: never shown.
-                yield from self.drain(events, line)
-                yield self.problem(line, "json", "not valid JSON here")
+                self.drain(events, line)
+                out.append(self.problem(line, "json", "not valid JSON here"))
+                yield from out
                 return
-            yield from self.drain(events, line)
-            if self.is_object is False:
-                yield self.problem(1, "json", "the top level is not an object")
-                return
-            line += chunk.count(b"\n")
+            if events:
+                self.drain(events, line)
+                if out:
+                    yield from out
+                    out.clear()
+                if self.is_object is False:
+                    yield self.problem(1, "json", "the top level is not an object")
+                    return
+            if chunk[-1:] == b"\n":
+                line += 1
         try:
             coro.close()
         except ijson.JSONError:
-            yield from self.drain(events, last_line)
-            yield self.problem(last_line, "json", "the file ends early (cut off while copying?)")
+            self.drain(events, last_line)
+            out.append(
+                self.problem(last_line, "json", "the file ends early (cut off while copying?)")
+            )
+            yield from out
             return
-        yield from self.drain(events, last_line)
+        self.drain(events, last_line)
+        yield from out
         if not self.saw_messages:
             yield self.problem(
                 None, "messages", "no message list found (is this Telegram Desktop's result.json?)"
             )
 
-    def drain(self, events: list[tuple[str, str, Any]], line: int) -> Iterator[Record]:
+    def drain(self, events: list[tuple[str, str, Any]], line: int) -> None:
+        """Turn the events of one line into records, appended to `out`."""
         for prefix, event, value in events:
-            if self.pending is not None:
-                if self.pending.feed(prefix, event, value, line):
-                    done, self.pending = self.pending, None
+            pending = self.pending
+            if pending is not None:
+                if pending.feed(prefix, event, value, line):
+                    self.pending = None
                     record = convert_message(
-                        done.value,
-                        done.line,
-                        done.field_lines,
+                        pending.value,
+                        pending.line,
+                        pending.field_lines,
                         self.chat,
                         self.me,
                         self.path,
                         self.options,
                     )
                     if record is not None:
-                        yield record
+                        self.out.append(record)
             elif prefix in _MESSAGE_ITEMS:
                 if event == "start_map":
                     self.pending = _Pending(prefix, line)
                 elif event in _SCALARS or event == "start_array":
-                    yield self.problem(line, "messages", "a message is not an object")
+                    self.out.append(self.problem(line, "messages", "a message is not an object"))
             else:
                 self.structure(prefix, event, value)
         del events[:]

@@ -27,7 +27,8 @@ _ATTACHMENT = re.compile(
         (
             r"<(?:attached|Anhang|adjunto|anexo|allegato|已附加|附件)\s?[:：]\s?[^<>]+>",
             r".+ \((?:file attached|Datei angehängt|archivo adjunto|arquivo anexado|文件附件)\)",
-            r"<(?:Media omitted|Medien ausgeschlossen|Multimedia omitido|省略影音内容|已省略多媒體檔案)>",
+            r"<(?:Media omitted|Medien ausgeschlossen|Multimedia omitido"
+            r"|省略影音内容|已省略多媒體檔案)>",
             r"(?:.+ )?(?:image|video|audio|sticker|GIF|document|Contact card) omitted",
             r"(?:.+ )?(?:Bild|Video|Audio|Sticker|GIF|Dokument|Kontaktkarte) weggelassen",
             r"(?:圖片|影片|音訊|貼圖)已略去",
@@ -35,6 +36,7 @@ _ATTACHMENT = re.compile(
     ),
     re.IGNORECASE,
 )
+_ENDINGS = (">", ")", "omitted", "weggelassen", "已略去")
 
 
 def split_sender(rest: str) -> tuple[str | None, str]:
@@ -48,4 +50,9 @@ def split_sender(rest: str) -> tuple[str | None, str]:
 
 def is_attachment(first_line: str) -> bool:
     """Whether a message's first line is a media placeholder (a caption may follow it)."""
-    return _ATTACHMENT.fullmatch(first_line.strip()) is not None
+    line = first_line.strip()
+    # Every placeholder ends in one of these; most messages are then done
+    # without running the big pattern.
+    if not line.lower().endswith(_ENDINGS):
+        return False
+    return _ATTACHMENT.fullmatch(line) is not None

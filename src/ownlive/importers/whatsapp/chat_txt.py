@@ -61,7 +61,14 @@ PLATFORM = "whatsapp"
 MAX_MESSAGE_CHARS = 1 << 17
 # WhatsApp groups hold at most 1,024 members.
 MAX_PARTICIPANTS = 4096
-_READ_ERRORS = (OSError, zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
+_READ_ERRORS = (
+    OSError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+)
 
 
 def sniff(path: Path, head: bytes) -> bool:
@@ -96,12 +103,12 @@ def _survey(source: ChatSource) -> _Survey | None:
             header = match_header(line.text) if line.text is not None else None
             if header is None:
                 continue
-            shape = stats.setdefault(header.shape, _ShapeStats())
-            shape.headers += 1
-            shape.votes.add(header)
+            seen = stats.setdefault(header.shape, _ShapeStats())
+            seen.headers += 1
+            seen.votes.add(header)
             name, _ = split_sender(header.rest)
-            if name is not None and len(shape.senders) < MAX_PARTICIPANTS:
-                shape.senders.add(name)
+            if name is not None and len(seen.senders) < MAX_PARTICIPANTS:
+                seen.senders.add(name)
     if not stats:
         return None
     shape, best = max(stats.items(), key=lambda item: item[1].headers)
@@ -135,7 +142,8 @@ class _LocalClock:
 
     def __init__(self, tz: tzinfo) -> None:
         self.tz = tz
-        self.previous: datetime | None = None
+        self.previous: datetime | None = None  # naive
+        self.previous_fold = 0
 
     def _repeated(self, naive: datetime) -> bool:
         first = naive.replace(tzinfo=self.tz, fold=0).utcoffset()
@@ -149,14 +157,14 @@ class _LocalClock:
         previous = self.previous
         if (
             previous is not None
-            and (previous.fold == 1 or naive < previous.replace(tzinfo=None))
+            and (self.previous_fold == 1 or naive < previous)
             and self._repeated(naive)
         ):
             # Messages are in time order: going back in the repeated hour
             # means the second pass through it.
             fold = 1
-        self.previous = naive.replace(tzinfo=self.tz, fold=fold)
-        return self.previous
+        self.previous, self.previous_fold = naive, fold
+        return naive.replace(tzinfo=self.tz, fold=fold)
 
 
 @dataclass

@@ -27,18 +27,6 @@ HEAD_BYTES = 64 * 1024
 MAX_LINE_BYTES = 1 << 20
 ZIP_MAGIC = b"PK\x03\x04"
 
-
-
-def _without_direction_marks(text: str) -> str:
-    # WhatsApp puts U+200E/U+200F before system lines, attachments and unsaved
-    # numbers: invisible, and in the way of every pattern. (`in` before
-    # `replace`: most lines have none, and str.translate is five times slower.)
-    if "\u200e" in text:
-        text = text.replace("\u200e", "")
-    if "\u200f" in text:
-        text = text.replace("\u200f", "")
-    return text
-
 # The file names "Export chat" gives, by phone language; the chat's name is
 # the stable part of them (a browser's " (1)" for a second download is not).
 _CHAT_FILE_NAMES = tuple(
@@ -150,6 +138,17 @@ def open_source(path: Path) -> ChatSource:
         raise NotAChatExport
     name = chat_name_from(path.name) or chat_name_from(PurePosixPath(member).name)
     return ChatSource(path, member, name)
+
+
+def _without_direction_marks(text: str) -> str:
+    # WhatsApp puts U+200E/U+200F before system lines, attachments and unsaved
+    # numbers: invisible, and in the way of every pattern. (`in` before
+    # `replace`: most lines have none, and str.translate is five times slower.)
+    if "\u200e" in text:
+        text = text.replace("\u200e", "")
+    if "\u200f" in text:
+        text = text.replace("\u200f", "")
+    return text
 
 
 def read_lines(stream: IO[bytes]) -> Iterator[Line]:

@@ -76,16 +76,14 @@ def forget(
     cli = state(ctx)
     target = _target(message, conversation, source, everything)
     vault = cli.vault()
-    covered = erase.messages_in(vault, target)  # an unknown id fails before any question
+    covered = erase.covered(vault, target)  # an unknown id fails before any question
     if not yes:
         if not at_terminal():
             raise UsageError(
                 "forgetting needs your confirmation", "", "pass --yes when not at a terminal"
             )
-        typer.confirm(
-            f"Forget {target.describe()} ({_plural(covered, 'message')})? This cannot be undone.",
-            abort=True,
-        )
+        rows = ", ".join(_rows(n, table) for table, n in covered.items() if n) or "0 messages"
+        typer.confirm(f"Forget {target.describe()} ({rows})? This cannot be undone.", abort=True)
     done = erase.forget(vault, target)
     if cli.json_output:
         cli.emit_json(

@@ -51,7 +51,8 @@ def export_archive(
     )
     if vault.encrypted:
         cli.console.print(
-            "The archive is not encrypted: it holds your messages in plain text. Keep it safe."
+            "The archive is not encrypted: it holds your messages in plain text. Keep it safe.",
+            soft_wrap=True,
         )
 
 
