@@ -16,6 +16,7 @@ hookimpl = pluggy.HookimplMarker("ownlive")
 BUILTIN_PLUGINS = (
     "ownlive.vault.scopes",
     "ownlive.importers.builtin",
+    "ownlive.understand.extractors",
 )
 
 

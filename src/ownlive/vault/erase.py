@@ -1,12 +1,16 @@
 """Erase: `forget` a message, a conversation, a source, or everything.
 
 Forgetting deletes the rows and everything derived from them (full-text index
-entries, entities, cards), then makes the bytes go away: the FTS index is
-merged so that no old segment keeps the deleted trigrams, freed pages are
-zeroed (`secure_delete` is on for every vault connection), and the write-ahead
-log is checkpointed and truncated. The access log records that an erase
-happened, what kind of target it had and how many rows went, never which ids
-or what text. Grants and the access log themselves stay.
+entries, entities, cards citing them; for a conversation, source or
+everything also the conversations and participants left without messages,
+and for a source every row it brought), in one transaction. Then the bytes
+go: the FTS index is merged so that no old segment keeps the deleted
+trigrams, freed space is zeroed (`secure_delete` is on for every vault
+connection), the file is rebuilt by VACUUM, and the write-ahead log is
+checkpointed and cut to zero bytes. The access log records that an erase
+happened, its kind of target and how many rows went, never ids or text.
+Grants and the access log stay; grants narrowed to a conversation that is
+gone are revoked (see `_revoke_orphaned_grants`).
 """
 
 from __future__ import annotations

@@ -201,7 +201,7 @@ def test_stable_id(value: object, expected: str | None) -> None:
         (b"\xef\xbb\xbflocalId, TalkerId\n", ["localId", "TalkerId"]),
         (b"", []),
         (b"PK\x03\x04\x14\x00\r\x00\x08\x00\n", ["PK\x03\x04\x14\x00"]),  # a zip: no error
-        ("Buchungstag;Betrag\n".encode(), ["Buchungstag;Betrag"]),
+        (b"Buchungstag;Betrag\n", ["Buchungstag;Betrag"]),
     ],
 )
 def test_header_fields(head: bytes, fields: list[str]) -> None:
@@ -215,7 +215,7 @@ def _rows(tmp_path: Path, data: bytes) -> list[Row | ImportProblem]:
 
 
 def test_read_csv_gives_the_line_where_each_row_starts(tmp_path: Path) -> None:
-    found = _rows(tmp_path, 'a,b\r\n1,"zwei\r\nZeilen"\r\n\r\n3,drei\r\n'.encode())
+    found = _rows(tmp_path, b'a,b\r\n1,"zwei\r\nZeilen"\r\n\r\n3,drei\r\n')
     assert found == [Row(2, ["1", "zwei\nZeilen"]), Row(5, ["3", "drei"])]
 
 

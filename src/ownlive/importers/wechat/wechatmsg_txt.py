@@ -105,17 +105,18 @@ def _blocks(path: Path) -> Iterator[_Block | ImportProblem]:
                 if current is not None:
                     yield current
                 current = _Block(number, match.group(1), match.group(2))
-            elif current is not None and not current.too_long:
+            elif current is None:
+                if line.strip():
+                    yield ImportProblem(
+                        str(path), number, "header", "expected a line starting with a time"
+                    )
+                    return
+            elif not current.too_long:
                 current.size += len(line)
                 current.body.append(line)
                 if current.size > MAX_MESSAGE:
                     current.too_long = True
                     current.body.clear()
-            elif line.strip():
-                yield ImportProblem(
-                    str(path), number, "header", "expected a line starting with a time"
-                )
-                return
             after_blank = not line.strip()
     if current is not None:
         yield current

@@ -4,6 +4,8 @@ Made by WhatsApp on Android (chat > ⋮ > More > Export chat > Without media /
 Include media) or iOS (chat > contact or group name > Export Chat > Without
 Media / Attach Media). Each message starts with a date/time header in the
 phone's locale (see `layout`); lines without one continue the message before.
+The file is read twice, streaming both times: first to settle its layout,
+day/month order and who wrote in it, then to yield the messages.
 
 What the file does not say, and what this importer does about it:
 - Time zone: none is written; times are read in `ImportOptions.tz` (the CLI's
@@ -18,7 +20,8 @@ What the file does not say, and what this importer does about it:
 - The owner: WhatsApp does not mark which sender is the phone's owner, so
   `is_from_me` stays False.
 System lines ("Loris added Emily") come out as kind "system" with no sender,
-media placeholders as kind "attachment" with their text as written.
+media placeholders as kind "attachment" with their text as written; a chat
+in which more than two people wrote is a "group".
 """
 
 from __future__ import annotations

@@ -81,6 +81,7 @@ COMMAND_MODULES = (
     "ownlive.surfaces.cli.import_cmd",
     "ownlive.surfaces.cli.portability_cmds",
     "ownlive.surfaces.cli.erase_cmds",
+    "ownlive.surfaces.cli.extract_cmd",
 )
 for _module in COMMAND_MODULES:
     importlib.import_module(_module)

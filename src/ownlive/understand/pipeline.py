@@ -1,0 +1,69 @@
+"""The extraction pipeline: assembled once, run per message.
+
+Extractors come from the `register_extractors` hook (built-ins included). The
+pipeline checks each one's declared requirements when it is built, runs only
+the extractors whose quick pattern matches (most chat messages hold no entity,
+so the common case costs a few regex scans), and resolves overlaps: one flat
+list per message, longest span first, then higher priority, then earlier.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from datetime import datetime
+
+from ownlive.plugins.manager import get_plugin_manager
+from ownlive.understand import lang as language
+from ownlive.understand.doc import LANGS, Doc, Entity, Extraction
+from ownlive.understand.registry import DOC_FIELDS, Extractor
+
+MAX_TEXT = 100_000  # characters understood per message; the rest is not scanned
+
+
+class PipelineError(RuntimeError):
+    """An extractor declares an input the pipeline cannot give it."""
+
+
+@functools.cache
+def pipeline() -> tuple[Extractor, ...]:
+    found: list[Extractor] = []
+    for batch in get_plugin_manager().hook.register_extractors():
+        found.extend(batch)
+    for ext in found:
+        missing = set(ext.requires) - DOC_FIELDS
+        if missing:
+            raise PipelineError(f"extractor {ext.name} requires unknown inputs {sorted(missing)}")
+    return tuple(found)
+
+
+def resolve_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
+    chosen: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    ranked = sorted(candidates, key=lambda e: (-(e.end - e.start), -e.priority, e.start))
+    for entity in ranked:
+        if entity.end <= entity.start:
+            continue
+        if all(entity.end <= s or entity.start >= e for s, e in taken):
+            chosen.append(entity)
+            taken.append((entity.start, entity.end))
+    chosen.sort(key=lambda e: e.start)
+    return chosen
+
+
+def extract(text: str, sent_at: datetime | None = None, lang: str | None = None) -> Extraction:
+    """Entities in `text`; relative expressions resolve against `sent_at` (default: now)."""
+    if sent_at is None:
+        sent_at = datetime.now().astimezone()
+    elif sent_at.tzinfo is None:
+        sent_at = sent_at.astimezone()
+    scanned = text[:MAX_TEXT]
+    detected, present = language.detect(scanned)
+    primary = lang if lang in LANGS else detected
+    doc = Doc(scanned, sent_at, primary, present | {primary})
+    candidates: list[Entity] = []
+    for ext in pipeline():
+        if ext.quick is not None and ext.quick.search(scanned) is None:
+            continue
+        candidates.extend(ext.fn(doc))
+    return Extraction(primary, resolve_overlaps(candidates))
