@@ -1,6 +1,7 @@
-"""The JSON Lines input shared by `ownlive extract` and `ownlive suggest` (DESIGN.md 4, 5).
+"""The JSON Lines input of `ownlive extract` and `ownlive suggest` (DESIGN.md 4 and 5).
 
-Input line: {"id": ..., "text": "...", "sent_at": "ISO 8601" (optional), "lang": "zh|en|de" (optional)}.
+Input line: {"id": ..., "text": "...", "sent_at": "ISO 8601", "lang": "zh|en|de"},
+the last two optional.
 A line that cannot be read becomes an error value naming the field; the caller
 writes `{"id": ..., "error": "..."}` for it and goes on.
 """
