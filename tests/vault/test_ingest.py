@@ -7,8 +7,10 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -36,7 +38,11 @@ def test_identical_messages_in_one_second_stay_distinct(
     vault: Vault, ingest_records: IngestHelper
 ) -> None:
     at = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-    records = [message("ok", at=at), message("ok", at=at), message("ok", at=at + timedelta(seconds=1))]
+    records = [
+        message("ok", at=at),
+        message("ok", at=at),
+        message("ok", at=at + timedelta(seconds=1)),
+    ]
     assert ingest_records(vault, records).new == 3
     assert ingest_records(vault, records).new == 0
 
@@ -134,3 +140,18 @@ def test_kill_9_mid_import_leaves_a_sound_vault(tmp_path: Path) -> None:
         texts = [m.text for m in vault.session(subject="user", purpose="check").messages()]
         assert len(texts) == len(set(texts)) == total
         assert vault.verify_log().ok
+
+
+def test_reimport_with_another_zone_finds_wall_clock_messages(
+    vault: Vault, ingest_records: IngestHelper
+) -> None:
+    """A WhatsApp export carries no zone; importing it again with another --tz adds nothing."""
+    berlin = [replace(message("Bis gleich"), wall_clock=True)]
+    berlin = [
+        replace(berlin[0], sent_at=datetime(2026, 11, 20, 18, 0, tzinfo=ZoneInfo("Europe/Berlin")))
+    ]
+    shanghai = [
+        replace(berlin[0], sent_at=datetime(2026, 11, 20, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    ]
+    assert ingest_records(vault, berlin).new == 1
+    assert ingest_records(vault, shanghai).new == 0

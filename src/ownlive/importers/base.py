@@ -35,6 +35,10 @@ class ImportedMessage:
     external_id: str | None = None  # the export's own id, when it has a stable one
     conversation_kind: str = "chat"
     line: int | None = None  # where the record starts in the file
+    # True when the file gives only a local wall-clock time (WhatsApp, WeChat
+    # CSV): identity then rests on that time, so re-importing with another
+    # --tz finds the same messages instead of adding them again.
+    wall_clock: bool = False
 
 
 @dataclass(frozen=True, slots=True)

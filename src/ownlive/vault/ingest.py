@@ -59,12 +59,18 @@ def content_hash(platform: str, record: ImportedMessage, occurrence: int) -> str
             platform,
             record.conversation_key,
             record.sender_handle or "",
-            str(int(record.sent_at.timestamp())),
+            _time_identity(record),
             record.kind,
             record.text,
             str(occurrence),
         ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _time_identity(record: ImportedMessage) -> str:
+    if record.wall_clock:
+        return record.sent_at.strftime("%Y-%m-%dT%H:%M:%S")
+    return str(int(record.sent_at.timestamp()))
 
 
 class _Writer:

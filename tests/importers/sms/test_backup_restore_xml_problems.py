@@ -6,24 +6,13 @@ import os
 import stat
 import tracemalloc
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ownlive.importers.base import ImportedMessage, ImportOptions, ImportProblem
+from ownlive.importers.base import ImportedMessage, ImportProblem
 from ownlive.importers.sms import backup_restore_xml
-
-FIXTURES = Path(__file__).parent / "fixtures"
-TELEGRAM_FIXTURES = Path(__file__).parents[1] / "telegram" / "fixtures"
-BERLIN = ImportOptions(tz=ZoneInfo("Europe/Berlin"), tz_name="Europe/Berlin")
-FIRST = "sms-20261110211407.xml"
-SECOND = "sms-20261120080000.xml"
-CALLS = "calls-20261110211407.xml"
-OLD = "sms-old-app-version.xml"
-BACKUPS = [FIRST, SECOND, CALLS, OLD]
-BROKEN = ["sms-bad-dates.xml", "sms-truncated.xml", "sms-not-well-formed.xml"]
 from tests.importers.sms.test_backup_restore_xml import (
     BERLIN,
     BROKEN,

@@ -7,26 +7,13 @@ import os
 import stat
 import tracemalloc
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ownlive.importers.base import ImportedMessage, ImportOptions, ImportProblem
+from ownlive.importers.base import ImportedMessage, ImportProblem
 from ownlive.importers.telegram import result_json
-
-FIXTURES = Path(__file__).parent / "fixtures"
-SMS_FIXTURES = Path(__file__).parents[1] / "sms" / "fixtures"
-BERLIN = ImportOptions(tz=ZoneInfo("Europe/Berlin"), tz_name="Europe/Berlin")
-EXPORTS = [
-    "single_chat_zh.json",
-    "full_account.json",
-    "old_export_without_unixtime.json",
-    "overlap_first.json",
-    "overlap_second.json",
-]
-BROKEN = ["bad_dates.json", "truncated.json", "invalid_syntax.json"]
 from tests.importers.telegram.test_result_json import (
     BERLIN,
     BROKEN,

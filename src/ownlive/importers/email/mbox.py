@@ -114,10 +114,16 @@ class _Threads:
             self.root_subjects[own] = thread_title(subject)
 
     def root(self, own: str) -> str:
+        walked = [own]
         seen = {own}
         while own in self.up and self.up[own] not in seen:  # a cycle ends the walk
             own = self.up[own]
+            walked.append(own)
             seen.add(own)
+        # Point every mail on the way straight at the root: a long thread of
+        # In-Reply-To-only replies would otherwise be walked once per reply.
+        for mail_id in walked[:-1]:
+            self.up[mail_id] = own
         return own
 
 

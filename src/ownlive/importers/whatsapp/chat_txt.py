@@ -200,6 +200,7 @@ class _Pending:
             kind=kind,
             conversation_kind=conversation.kind,
             line=self.line,
+            wall_clock=True,
         )
 
 
