@@ -111,6 +111,8 @@ class ImportFailed(OwnliveError):
     exit_code = 8
     http_status = 400
 
-    def __init__(self, what: str, where: str = "", fix: str = "", problems: list[str] | None = None):
+    def __init__(
+        self, what: str, where: str = "", fix: str = "", problems: list[str] | None = None
+    ) -> None:
         self.problems = problems or []
         super().__init__(what, where, fix)

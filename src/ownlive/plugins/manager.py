@@ -17,6 +17,7 @@ BUILTIN_PLUGINS = (
     "ownlive.vault.scopes",
     "ownlive.importers.builtin",
     "ownlive.understand.extractors",
+    "ownlive.suggest.skills",
 )
 
 

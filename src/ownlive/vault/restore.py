@@ -140,7 +140,6 @@ def _create(target: Path, passphrase: str | None, version: int) -> Connection:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA cache_size = -65536")
         for migration in all_migrations():
             if migration.version <= version:
                 conn.executescript(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 from email.header import decode_header
-from email.message import EmailMessage
+from email.message import Message
 
 from ownlive.importers.email.html_text import html_to_text
 
@@ -90,7 +90,7 @@ def decode_header_text(raw: str, fallback: str | None = None) -> str:
     return "".join(text).strip()
 
 
-def raw_header(message: EmailMessage, name: str) -> str | None:
+def raw_header(message: Message, name: str) -> str | None:
     """The header's value as it stands in the file, before the email package decodes it."""
     lowered = name.lower()
     for key, value in message.raw_items():
@@ -99,15 +99,28 @@ def raw_header(message: EmailMessage, name: str) -> str | None:
     return None
 
 
-def body_text(message: EmailMessage) -> tuple[str, bool]:
+def body_text(message: Message) -> tuple[str, bool]:
     """The readable body (text/plain preferred, else HTML as text) and whether it has files."""
-    has_attachments = message.is_multipart() and any(True for _ in message.iter_attachments())
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return "", has_attachments
-    payload = part.get_payload(decode=True)
+    plain: Message | None = None
+    html: Message | None = None
+    has_files = False
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        disposition = str(part.get("Content-Disposition", "")).split(";", 1)[0].strip().lower()
+        kind = part.get_content_type()
+        if disposition == "attachment" or kind not in ("text/plain", "text/html"):
+            has_files = True
+        elif kind == "text/plain":
+            plain = plain or part
+        else:
+            html = html or part
+    chosen = plain or html
+    if chosen is None:
+        return "", has_files
+    payload = chosen.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else b""
-    text = decode_bytes(data, part.get_content_charset())
-    if part.get_content_subtype() == "html":
+    text = decode_bytes(data, chosen.get_content_charset())
+    if chosen is html:
         text = html_to_text(text)
-    return text.replace("\r\n", "\n").strip(), has_attachments
+    return text.replace("\r\n", "\n").strip(), has_files

@@ -30,7 +30,7 @@ NAME = "sms_backup_restore"
 PLATFORM = "sms"
 
 _ROOT = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(smses|calls)([\s>/][^>]*)", re.S
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(smses|calls)(?=[\s>/])([^>]*)", re.S
 )
 # expat reports these when the input stops before the document is complete.
 _CUT_OFF = frozenset(
@@ -127,5 +127,5 @@ def sniff(path: Path, head: bytes) -> bool:
         return False
     if root.group(1) == b"smses":
         return True
-    # `<calls>` is a plainer name: also want the app's `count` or a `<call>` row.
+    # `<calls>` is a plainer name: also want the app's `count` attribute or a `<call>` row.
     return b"count=" in root.group(2) or re.search(rb"<call\s", head) is not None

@@ -1,0 +1,81 @@
+"""calendar: a datetime that names a plan the user attends (DESIGN.md 5).
+
+The action is the event itself as an iCalendar data: URI (any calendar app
+imports it); the vault's suggestion loop also writes it to the user's CalDAV
+calendar on accept. Delivery windows, deadlines, outages, transaction times
+and past times are not plans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from urllib.parse import quote
+
+from icalendar import Calendar, Event
+
+from ownlive.suggest import intents
+from ownlive.suggest.cards import Action, Card
+from ownlive.suggest.engine import SuggestContext, Understood
+from ownlive.suggest.registry import skill
+from ownlive.understand import Entity
+
+TITLES = {"zh": "添加日程：{}", "de": "In den Kalender: {}", "en": "Add to calendar: {}"}
+LABELS = {"zh": "添加到日历", "de": "Zum Kalender hinzufügen", "en": "Add to calendar"}
+SUMMARY_CHARS = 60
+
+
+def event_times(entity: Entity) -> tuple[datetime | date, datetime | date]:
+    """Start and end of the event: all-day for a day or month grain, else an hour by default."""
+    start = datetime.fromisoformat(str(entity.value["start"]))
+    end = datetime.fromisoformat(str(entity.value["end"])) if entity.value.get("end") else None
+    if entity.value.get("grain") in ("day", "month", "year"):
+        last = (end or start).date()
+        return start.date(), last + timedelta(days=1)  # DTEND of an all-day event is exclusive
+    if end is None or end <= start:
+        end = start + timedelta(hours=1)
+    return start, end
+
+
+def ics_document(summary: str, start: datetime | date, end: datetime | date, uid: str) -> str:
+    calendar = Calendar()
+    calendar.add("prodid", "-//ownlive//suggest//EN")
+    calendar.add("version", "2.0")
+    event = Event()
+    event.add("uid", uid)
+    event.add("summary", summary)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("dtstamp", datetime(2000, 1, 1))  # stable output; the server stamps on write
+    calendar.add_component(event)
+    return str(calendar.to_ical().decode())
+
+
+def _summary(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SUMMARY_CHARS else flat[: SUMMARY_CHARS - 1] + "…"
+
+
+@skill("calendar")
+def calendar(message: Understood, context: SuggestContext) -> Iterator[Card]:
+    langs = {message.lang}
+    has_flight = bool(message.of_type("flight"))
+    if not has_flight and (
+        not intents.is_plan(message.text, langs) or intents.is_not_plan(message.text, langs)
+    ):
+        return
+    for when in message.of_type("datetime")[:1]:
+        start, end = event_times(when)
+        if isinstance(start, datetime) and start < message.sent_at - timedelta(minutes=1):
+            continue  # a time already past when the message was sent is no plan
+        summary = _summary(message.text)
+        uid = f"ownlive-{abs(hash((message.text, str(when.value['start']))))}@localhost"
+        document = ics_document(summary, start, end, uid)
+        shown = str(when.value["start"])[:16].replace("T", " ")
+        yield Card(
+            kind="calendar",
+            title=TITLES[message.lang].format(shown),
+            actions=[Action(LABELS[message.lang], "data:text/calendar," + quote(document))],
+            evidence=[(when.start, when.end)],
+            data={"summary": summary, "start": str(start), "end": str(end), "ics": document},
+        )
