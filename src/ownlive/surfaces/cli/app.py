@@ -82,6 +82,7 @@ COMMAND_MODULES = (
     "ownlive.surfaces.cli.portability_cmds",
     "ownlive.surfaces.cli.erase_cmds",
     "ownlive.surfaces.cli.extract_cmd",
+    "ownlive.surfaces.cli.suggest_cmd",
 )
 for _module in COMMAND_MODULES:
     importlib.import_module(_module)
