@@ -102,6 +102,7 @@ def pywxdump_message(
         external_id=stable_id(record.get("MsgSvrID")),
         conversation_kind=conversation_kind(room),
         line=line,
+        wall_clock=True,  # local time as the exporting computer showed it
     )
 
 

@@ -192,6 +192,7 @@ def _message(path: str, block: _Block, chat: _Chat, options: ImportOptions) -> R
         external_id=None,
         conversation_kind=chat.kind,
         line=block.line,
+        wall_clock=True,  # local time as the exporting computer showed it
     )
 
 
