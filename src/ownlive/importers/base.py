@@ -62,10 +62,15 @@ class ImportedEvent:
     calendar_key: str  # stable id of the calendar (X-WR-RELCALID, X-WR-CALNAME or file stem)
     calendar_title: str
     uid: str
-    occurrence: str  # ISO original start (RECURRENCE-ID); the start itself for single events
     summary: str
     start: date | datetime  # a date when all_day, else timezone-aware with its own offset
     end: date | datetime
+    # Which occurrence of a series: its original start (RECURRENCE-ID) in UTC, or
+    # its date for all-day series; None for an event that does not repeat.
+    recurrence_id: str | None = None
+    # The span the series was expanded over: stored occurrences in it that the
+    # file no longer yields are gone from the calendar. None for single events.
+    window: tuple[datetime, datetime] | None = None
     all_day: bool = False
     tzid: str | None = None  # the TZID the file names; None for floating times and dates
     location: str | None = None

@@ -92,9 +92,26 @@ def encode_value(value: Any) -> Any:
     return value
 
 
+def _encode_other(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return encode_value(value)
+    raise TypeError(f"{type(value).__name__} is not a SQLite value")
+
+
+# One encoder, reused: its C implementation handles the common row without a
+# Python call per value; bytes reach `default`, an infinity raises ValueError.
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_encode_other
+)
+
+
 def encode_row(columns: tuple[str, ...], values: tuple[Any, ...]) -> bytes:
-    row = {name: encode_value(value) for name, value in zip(columns, values, strict=True)}
-    text = json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """One row as one line: a JSON object, columns in the order given, UTF-8, `\\n`-terminated."""
+    row = dict(zip(columns, values, strict=True))
+    try:
+        text = _ENCODER.encode(row)
+    except ValueError:  # an infinite REAL, which JSON has no literal for
+        text = _ENCODER.encode({name: encode_value(value) for name, value in row.items()})
     return text.encode("utf-8") + b"\n"
 
 

@@ -14,7 +14,7 @@ class Event(msgspec.Struct, array_like=True, frozen=True):
     calendar_key: str
     calendar_title: str
     uid: str
-    occurrence: str  # the occurrence's original start (RECURRENCE-ID), in UTC; a date if all-day
+    recurrence_id: str | None  # original start of this occurrence (UTC), None if not a series
     summary: str
     location: str | None
     start: str  # ISO 8601 with the offset of its zone; YYYY-MM-DD when all_day

@@ -215,6 +215,7 @@ def ingest(
                 report.present += 1
             if progress is not None and count % 1000 == 0:
                 progress(count)
+        context.finish()
         new, present = writer.flush()
         report.new += new
         report.present += present

@@ -2,11 +2,17 @@
 
 `ingest` hands every record that is not a message to `ContextWriter`, inside
 the import's one transaction. Re-importing adds nothing twice: an event is
-identified by its UID and occurrence, so a calendar exported again updates
-the occurrences that changed (a meeting moved, renamed or cancelled) instead
-of adding a second copy; a fix by its time and coordinates; a visit by its
-place and start. The row keeps the source it was first imported from, as a
-message does.
+identified by its UID and, in a series, by its RECURRENCE-ID, so a calendar
+exported again updates the events that changed (moved, renamed, cancelled)
+instead of adding a second copy; a fix by its time and coordinates; a visit by
+its place and start. The row keeps the source it was first imported from, as
+a message does.
+
+A calendar export is the truth about the series it contains: occurrences of
+such a series that an earlier import stored inside the window this import
+expanded it over, and that this import no longer has (an EXDATE added, the
+whole series moved to another hour), are deleted by `finish`. Events deleted
+from the calendar altogether stay until the user forgets them.
 """
 
 from __future__ import annotations
@@ -55,6 +61,27 @@ class ContextWriter:
         self.conn = conn
         self.source_id = source_id
         self.zone = zone  # where an all-day event's midnight is, for its epoch columns
+        self.series: dict[str, tuple[int, int]] = {}  # uid -> epoch span it was expanded over
+        self.written: set[str] = set()  # content hashes of the series' occurrences seen
+
+    def finish(self) -> int:
+        """Delete the stored occurrences of this import's series that it no longer has."""
+        removed = 0
+        for uid, (first, last) in self.series.items():
+            stale = [
+                int(row[0])
+                for row in self.conn.execute(
+                    "SELECT id, content_hash FROM events WHERE uid = ? AND recurrence_id "
+                    "IS NOT NULL AND start_utc >= ? AND start_utc < ?",
+                    (uid, first, last),
+                ).fetchall()
+                if row[1] not in self.written
+            ]
+            for event_id in stale:
+                removed += self.conn.execute(
+                    "DELETE FROM events WHERE id = ?", (event_id,)
+                ).rowcount
+        return removed
 
     def write(self, record: ContextRecord) -> bool:
         """Insert one record; False when it was already in the vault (an event may be updated)."""
@@ -70,6 +97,7 @@ class ContextWriter:
         return int(moment.timestamp())
 
     def _event(self, record: ImportedEvent) -> bool:
+        start_utc = self._epoch(record.start)
         row = {
             "calendar_key": record.calendar_key,
             "calendar_title": record.calendar_title,
@@ -77,13 +105,19 @@ class ContextWriter:
             "location": record.location,
             "start": record.start.isoformat(),
             "end": record.end.isoformat(),
-            "start_utc": self._epoch(record.start),
+            "start_utc": start_utc,
             "end_utc": self._epoch(record.end),
             "all_day": int(record.all_day),
             "tzid": record.tzid,
             "status": record.status,
         }
-        content_hash = _digest("event", record.uid, record.occurrence)
+        content_hash = _digest("event", record.uid, record.recurrence_id or "")
+        if record.recurrence_id is not None:
+            self.written.add(content_hash)
+        if record.window is not None:
+            span = (int(record.window[0].timestamp()), int(record.window[1].timestamp()))
+            first, last = self.series.get(record.uid, span)
+            self.series[record.uid] = (min(first, span[0]), max(last, span[1]))
         found = self.conn.execute(
             f"SELECT id, {', '.join(_EVENT_FIELDS)} FROM events WHERE content_hash = ?",
             (content_hash,),
@@ -96,9 +130,9 @@ class ContextWriter:
                 )
             return False
         self.conn.execute(
-            "INSERT INTO events (source_id, uid, occurrence, content_hash, "
+            "INSERT INTO events (source_id, uid, recurrence_id, content_hash, "
             f"{', '.join(_EVENT_FIELDS)}) VALUES (?, ?, ?, ?, {', '.join('?' * len(row))})",
-            (self.source_id, record.uid, record.occurrence, content_hash, *row.values()),
+            (self.source_id, record.uid, record.recurrence_id, content_hash, *row.values()),
         )
         return True
 

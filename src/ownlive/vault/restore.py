@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import zipfile
 import zlib
@@ -150,6 +151,30 @@ def _create(target: Path, passphrase: str | None, version: int) -> Connection:
     return conn
 
 
+_AFTER_INSERT = re.compile(r"\bAFTER\s+INSERT\s+ON\b", re.IGNORECASE)
+
+
+def _suspend_insert_triggers(conn: Connection) -> list[str]:
+    """Drop the AFTER INSERT triggers until the rows are in; return their SQL to recreate them.
+
+    What such a trigger derives is either in the archive already or rebuilt
+    afterwards (the full-text index, in `_finish`). Indexing each message as it
+    goes in costs four times the load itself, and the rebuild redoes it anyway
+    (measured: 300,000 messages, 23 s of inserts with the FTS trigger, 5 s
+    without). Validating (BEFORE) triggers and the log's guards stay. The drop
+    is part of the load's transaction: on any error it is rolled back with it.
+    """
+    found = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    ).fetchall()
+    suspended = []
+    for name, sql in found:
+        if _AFTER_INSERT.search(sql.split("BEGIN", 1)[0]):
+            conn.execute(f"DROP TRIGGER {quote_ident(name)}")
+            suspended.append(sql)
+    return suspended
+
+
 def _load(archive: zipfile.ZipFile, manifest: ExportManifest, path: Path, conn: Connection) -> None:
     specs = {spec.name: spec for spec in exported_tables(conn)}
     for member, entry in manifest.files.items():
@@ -162,8 +187,11 @@ def _load(archive: zipfile.ZipFile, manifest: ExportManifest, path: Path, conn: 
     conn.execute("BEGIN")
     # Files come in any order: references are checked once, at the end.
     conn.execute("PRAGMA defer_foreign_keys = ON")
+    suspended = _suspend_insert_triggers(conn)
     for member, entry in manifest.files.items():
         _load_table(conn, archive, path, member, entry, specs[entry.table])
+    for sql in suspended:
+        conn.execute(sql)
     _check_foreign_keys(conn, path)
     conn.execute(
         "INSERT INTO access_log_head (id, seq, hash) "

@@ -266,7 +266,7 @@ class Session:
 
         def sql(where: str) -> str:
             return (
-                "SELECT e.id, e.calendar_key, e.calendar_title, e.uid, e.occurrence, e.summary, "
+                "SELECT e.id, e.calendar_key, e.calendar_title, e.uid, e.recurrence_id, e.summary, "
                 "e.location, e.start, e.end, e.all_day, e.tzid, e.status FROM events e "
                 f"{self._BY_SOURCE}e.source_id WHERE {where}{tail}"
             )

@@ -164,7 +164,8 @@ class _Context:
             if len(records) == MAX_OCCURRENCES:
                 raise _TooMany
             key = _canonical(self._aware(_moment(occurrence, "RECURRENCE-ID")))
-            records.append(self._event(uid, occurrence, master, modified.get(key, master_line)))
+            line = modified.get(key, master_line)
+            records.append(self._event(uid, occurrence, master, line, window))
         return records
 
     def _aware(self, value: date | datetime) -> datetime:
@@ -184,14 +185,23 @@ class _Context:
         return value, None
 
     def _event(
-        self, uid: str, occurrence: icalendar.Event, source: icalendar.Event, line: int
+        self,
+        uid: str,
+        occurrence: icalendar.Event,
+        source: icalendar.Event,
+        line: int,
+        window: tuple[datetime, datetime] | None = None,
     ) -> Record:
         start = occurrence.start
         try:
             end = occurrence.end
         except (icalendar.InvalidCalendar, ValueError, TypeError):
             end = start
-        original = _moment(occurrence, "RECURRENCE-ID") if "RECURRENCE-ID" in occurrence else start
+        recurrence_id = None
+        if "RECURRENCE-ID" in occurrence:  # set on every occurrence of an expanded series
+            original = _moment(occurrence, "RECURRENCE-ID")
+            aware = isinstance(original, datetime)
+            recurrence_id = _canonical(self._aware(original)) if aware else original.isoformat()
         all_day = not isinstance(start, datetime)
         tzid = None
         if isinstance(start, datetime) and isinstance(end, datetime):
@@ -209,10 +219,11 @@ class _Context:
             calendar_key=self.key,
             calendar_title=self.title,
             uid=uid,
-            occurrence=_canonical(self._aware(original)) if not all_day else original.isoformat(),
             summary=str(occurrence.get("SUMMARY", "")).strip(),
             start=start,
             end=end,
+            recurrence_id=recurrence_id,
+            window=window,
             all_day=all_day,
             tzid=tzid,
             location=location or None,

@@ -98,6 +98,11 @@ class _Survey:
     senders: frozenset[str]
 
 
+# Headers after which a survey may stop (see _survey): large enough that every
+# sender of a group has spoken, small enough to keep big files a single pass.
+SURVEY_ENOUGH = 20_000
+
+
 def _survey(source: ChatSource) -> _Survey | None:
     """First pass: the file's header layout, day/month order and senders (None: no headers)."""
     stats: dict[Shape, _ShapeStats] = {}
@@ -112,6 +117,10 @@ def _survey(source: ChatSource) -> _Survey | None:
             name, _ = split_sender(header.rest)
             if name is not None and len(seen.senders) < MAX_PARTICIPANTS:
                 seen.senders.add(name)
+            if seen.headers >= SURVEY_ENOUGH and source.chat_name and seen.votes.decisive():
+                # The order is settled and the key comes from the chat's name:
+                # reading the rest would only repeat what these lines showed.
+                break
     if not stats:
         return None
     shape, best = max(stats.items(), key=lambda item: item[1].headers)

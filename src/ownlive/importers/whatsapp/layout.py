@@ -191,6 +191,10 @@ class DateOrderVotes:
                 self.backwards[order] += 1
             self.last[order] = day
 
+    def decisive(self) -> bool:
+        """Dates alone have settled the order: one side has votes, the other none."""
+        return (self.day_first == 0) != (self.month_first == 0)
+
     def decide(self) -> DateOrder:
         if self.day_first != self.month_first:
             return (

@@ -10,7 +10,7 @@ CREATE TABLE events (
     calendar_key   TEXT NOT NULL,       -- X-WR-RELCALID, X-WR-CALNAME or the file's name
     calendar_title TEXT NOT NULL,
     uid            TEXT NOT NULL,       -- the iCalendar UID
-    occurrence     TEXT NOT NULL,       -- original start (RECURRENCE-ID) in UTC, or a date
+    recurrence_id  TEXT,                -- original start of the occurrence (UTC, or a date); NULL: no series
     summary        TEXT NOT NULL,
     location       TEXT,
     start          TEXT NOT NULL,       -- ISO 8601 with offset; YYYY-MM-DD when all_day
@@ -20,10 +20,11 @@ CREATE TABLE events (
     all_day        INTEGER NOT NULL DEFAULT 0,
     tzid           TEXT,                -- the TZID the calendar names; NULL for dates and floating times
     status         TEXT,                -- CONFIRMED, TENTATIVE, CANCELLED
-    content_hash   TEXT NOT NULL UNIQUE -- uid + occurrence: re-import updates, never duplicates
+    content_hash   TEXT NOT NULL UNIQUE -- uid + recurrence_id: re-import updates, never duplicates
 );
 CREATE INDEX events_by_time ON events (start_utc, end_utc);
 CREATE INDEX events_by_source ON events (source_id);
+CREATE INDEX events_by_uid ON events (uid);
 
 -- A stay at a place from a semantic location history. The place's name,
 -- address and id are kept on the visit itself, so that forgetting a source
