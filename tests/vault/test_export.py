@@ -219,8 +219,12 @@ def test_a_failed_export_leaves_no_archive_and_no_log_entry(
         return b"{}\n"
 
     monkeypatch.setattr("ownlive.vault.export.encode_row", disk_full_after_two_rows)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(UsageError) as raised:
         export_vault(vault, tmp_path / "out.zip")
+    assert raised.value.render() == (
+        f"cannot write the archive (No space left on device), {tmp_path / 'out.zip'}, "
+        "check the free space and permissions"
+    )
     assert not (tmp_path / "out.zip").exists()
     assert list(tmp_path.glob(".out.zip.*")) == []  # nor the temporary file beside it
     assert len(vault.log_entries()) == entries_before
@@ -393,6 +397,10 @@ def populate(
     with pytest.raises(ConsentRequired), vault.session(subject="nobody", purpose="ads") as s:
         s.messages()
     clock.advance(minutes=2)  # the "expired" grants now are
+    states = {"active": "active", "until": "active", "revoked": "revoked", "expired": "expired"}
+    expected = [states.get(state, "used") for state, _, _ in grant_specs]
+    skills = [g for g in vault.grants() if g.subject.startswith("skill-")]
+    assert [g.state(vault.now()) for g in skills] == expected
     with vault.transaction() as conn:
         conn.execute("INSERT INTO entities VALUES (1, 1, 'address', 7, 15, '南京西路1266号', '{}')")
         for number, score in enumerate(card_scores):

@@ -38,14 +38,14 @@ def test_events_are_stored_with_zone_offset_tzid_and_epoch(vault: Vault) -> None
     assert (report.new, report.present, report.problems) == (7, 0, [])
     [review] = rows(
         vault,
-        "SELECT calendar_key, uid, occurrence, summary, location, start, end, start_utc, "
+        "SELECT calendar_key, uid, recurrence_id, summary, location, start, end, start_utc, "
         "end_utc, all_day, tzid, status FROM events WHERE summary = '项目评审会'",
     )
     start = datetime(2026, 11, 26, 6, tzinfo=UTC)
     assert review == (
         "工作",
         "5k2j9v0q8r7s6t5u4v3w2x1y0z@google.com",
-        "2026-11-26T06:00:00+00:00",
+        None,
         "项目评审会",
         "上海市浦东新区世纪大道100号",
         "2026-11-26T14:00:00+08:00",
@@ -101,6 +101,52 @@ def test_a_calendar_exported_again_updates_changed_events_and_adds_none_twice(
     assert rows(vault, "SELECT start FROM events WHERE uid LIKE 'cancelled-dentist%'") == [
         ("2026-12-10T14:00:00-05:00",)
     ]
+
+
+def jour_fixe(vault: Vault) -> list[tuple[object, ...]]:
+    return rows(
+        vault,
+        "SELECT start, summary FROM events WHERE uid = '3F9E2C1A-jourfixe@example.de' "
+        "ORDER BY start_utc",
+    )
+
+
+def test_occurrences_the_calendar_no_longer_has_are_removed_on_reimport(
+    vault: Vault, tmp_path: Path
+) -> None:
+    load(vault, "ics", CALENDARS / "berlin_weekly.ics")
+    assert len(jour_fixe(vault)) == 55
+    text = (CALENDARS / "berlin_weekly.ics").read_text(encoding="utf-8")
+    changed = tmp_path / "Arbeit.ics"
+    changed.write_text(
+        text.replace("EXDATE;TZID=Europe/Berlin:20261116T090000",
+                     "EXDATE;TZID=Europe/Berlin:20261116T090000,20261207T090000"),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = load(vault, "ics", changed)
+    assert (report.new, report.present) == (0, 56)
+    starts = [str(start) for start, _ in jour_fixe(vault)]
+    assert len(starts) == 54
+    assert not any(s.startswith(("2026-11-16", "2026-12-07")) for s in starts)
+
+
+def test_a_series_moved_to_another_hour_leaves_no_old_occurrences(
+    vault: Vault, tmp_path: Path
+) -> None:
+    load(vault, "ics", CALENDARS / "berlin_weekly.ics")
+    text = (CALENDARS / "berlin_weekly.ics").read_text(encoding="utf-8")
+    moved = tmp_path / "Arbeit.ics"
+    moved.write_text(
+        text.replace("DTSTART;TZID=Europe/Berlin:20261005T090000",
+                     "DTSTART;TZID=Europe/Berlin:20261005T100000")
+        .replace("DTEND;TZID=Europe/Berlin:20261005T093000",
+                 "DTEND;TZID=Europe/Berlin:20261005T103000"),
+        encoding="utf-8",
+    )  # fmt: skip
+    load(vault, "ics", moved)
+    starts = [str(start) for start, _ in jour_fixe(vault)]
+    assert not any("T09:00:00" in s for s in starts)
+    assert sum("T10:00:00" in s for s in starts) >= 54
 
 
 def test_fixes_and_visits_are_stored_once_across_overlapping_exports(

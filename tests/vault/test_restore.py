@@ -311,6 +311,20 @@ CORRUPTIONS = [
         id="duplicate-row",
     ),
     pytest.param(
+        edit_row(MESSAGES, 3, lambda row: row.update(text=None)),
+        "rejected by the schema (NOT NULL constraint failed: messages.text)",
+        f": {MESSAGES}:3",
+        DAMAGED,
+        id="null-text",
+    ),
+    pytest.param(
+        edit_row(MESSAGES, 2, lambda row: row.update(id="zwei")),
+        "rejected by the schema (datatype mismatch)",
+        f": {MESSAGES}:2",
+        DAMAGED,
+        id="id-not-a-number",
+    ),
+    pytest.param(
         edit_row(MESSAGES, 1, lambda row: row.update(conversation_id=999)),
         "a row refers to a missing conversations row",
         f": {MESSAGES}: conversation_id",
@@ -415,6 +429,27 @@ def test_restore_rebuilds_the_vault_and_logs_itself(
         ):
             s.participants()
     assert report.rows["messages"] == 3 and report.schema_version == LATEST_VERSION
+
+
+def test_the_schema_is_whole_after_a_restore_and_new_messages_are_indexed(
+    vault: Vault, archive: Path, tmp_path: Path, ingest_records: IngestHelper
+) -> None:
+    def schema(opened: Vault) -> list[tuple[str, str, str]]:
+        with opened.transaction() as conn:
+            rows = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name")
+            return [tuple(row) for row in rows]
+
+    restore_vault(archive, tmp_path / "restored.db")
+    with Vault(tmp_path / "restored.db") as restored:
+        assert schema(restored) == schema(vault)  # triggers suspended for the load are back
+        ingest_records(
+            restored, [message("Wir sehen uns übermorgen im Biergarten")], file_name="new.txt"
+        )
+        restored.grant("messages.read", subject="assistant", purpose="find")
+        with restored.session(subject="assistant", purpose="find") as s:
+            assert [m.text for m in s.messages(search="Biergarten")] == [
+                "Wir sehen uns übermorgen im Biergarten"
+            ]
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-journal"])

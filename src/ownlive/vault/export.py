@@ -156,9 +156,15 @@ def export_vault(vault: Vault, archive_path: Path, *, overwrite: bool = False) -
             manifest = _write_archive(conn, specs, temp, moment, f"vault {vault.path}")
             os.replace(temp, target)
             renamed = True
-    except BaseException:
+    except BaseException as error:
         temp.unlink(missing_ok=True)
         if renamed:  # the commit failed after the rename: the archive would hold an unlogged export
             target.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            what = f"cannot write the archive ({error.strerror or error})"
+            raise UsageError(what, str(target), "check the free space and permissions") from None
+        if isinstance(error, DatabaseError):  # e.g. locked by a long import
+            what = f"cannot export the vault ({error})"
+            raise VaultError(what, f"vault {vault.path}", "try again when it is idle") from None
         raise
     return manifest

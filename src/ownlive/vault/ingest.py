@@ -6,7 +6,8 @@ twice: every message gets a content hash from the export's own id where it has
 a stable one, else from its conversation, sender, time and text (plus its
 position among identical messages in the same second, so that two "ok"s
 stay two). Calendar events and location history are written by
-`ingest_context.ContextWriter` in the same transaction.
+`ingest_context.ContextWriter` in the same transaction; `ingest_writer`
+inserts messages in batches.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ownlive.errors import ImportFailed
 from ownlive.importers.base import ImportedMessage, Importer, ImportProblem, Record
 from ownlive.vault import audit
 from ownlive.vault.ingest_context import WRITE_SCOPES, ContextWriter
+from ownlive.vault.ingest_writer import BatchWriter, PreparedMessage
 from ownlive.vault.store import Vault
 
 PROBLEMS_SHOWN = 10
@@ -51,15 +53,20 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def content_hash(platform: str, record: ImportedMessage, occurrence: int) -> str:
+def content_hash(
+    platform: str, record: ImportedMessage, sent_at: str, second: int, occurrence: int
+) -> str:
     if record.external_id is not None:
         parts = [platform, record.conversation_key, "id", record.external_id]
     else:
+        # A file that gives only wall-clock times is identified by them, so a
+        # re-import with another --tz finds the same messages.
+        when = sent_at[:19] if record.wall_clock else str(second)
         parts = [
             platform,
             record.conversation_key,
             record.sender_handle or "",
-            _time_identity(record),
+            when,
             record.kind,
             record.text,
             str(occurrence),
@@ -67,63 +74,15 @@ def content_hash(platform: str, record: ImportedMessage, occurrence: int) -> str
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _time_identity(record: ImportedMessage) -> str:
-    if record.wall_clock:
-        return record.sent_at.strftime("%Y-%m-%dT%H:%M:%S")
-    return str(int(record.sent_at.timestamp()))
+class _Preparer:
+    """Turns records into rows on the importing thread: times, occurrence counts, hashes."""
 
-
-class _Writer:
-    """Caches conversation and participant ids while one file is written."""
-
-    def __init__(self, vault: Vault, platform: str, source_id: int) -> None:
-        self.conn = vault._conn
+    def __init__(self, platform: str) -> None:
         self.platform = platform
-        self.source_id = source_id
-        self.conversations: dict[str, int] = {}
-        self.participants: dict[tuple[int, str], int] = {}
         self.same_second: Counter[tuple[str, str, str, str]] = Counter()
         self.last_second = -1
-        self.pending: list[tuple[object, ...]] = []
 
-    def conversation_id(self, record: ImportedMessage) -> int:
-        key = record.conversation_key
-        if key not in self.conversations:
-            full_key = f"{self.platform}:{key}"
-            self.conn.execute(
-                "INSERT INTO conversations (platform, key, title, kind) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (key) DO NOTHING",
-                (self.platform, full_key, record.conversation_title, record.conversation_kind),
-            )
-            row = self.conn.execute(
-                "SELECT id FROM conversations WHERE key = ?", (full_key,)
-            ).fetchone()
-            self.conversations[key] = int(row[0])
-        return self.conversations[key]
-
-    def participant_id(self, conversation_id: int, record: ImportedMessage) -> int | None:
-        if record.sender_handle is None:
-            return None
-        key = (conversation_id, record.sender_handle)
-        if key not in self.participants:
-            self.conn.execute(
-                "INSERT INTO participants (conversation_id, handle, name, is_me) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (conversation_id, handle) DO NOTHING",
-                (
-                    conversation_id,
-                    record.sender_handle,
-                    record.sender_name or record.sender_handle,
-                    int(record.is_from_me),
-                ),
-            )
-            row = self.conn.execute(
-                "SELECT id FROM participants WHERE conversation_id = ? AND handle = ?", key
-            ).fetchone()
-            self.participants[key] = int(row[0])
-        return self.participants[key]
-
-    def add(self, record: ImportedMessage) -> tuple[int, int] | None:
-        """Queue one message; every BATCH messages, write them and return (new, present)."""
+    def prepare(self, record: ImportedMessage) -> PreparedMessage:
         second = int(record.sent_at.timestamp())
         if second != self.last_second:
             # Identical messages share a second, and exports are in time order,
@@ -133,37 +92,21 @@ class _Writer:
         identity = (record.conversation_key, record.sender_handle or "", record.kind, record.text)
         occurrence = self.same_second[identity]
         self.same_second[identity] += 1
-        conversation_id = self.conversation_id(record)
-        self.pending.append(
-            (
-                conversation_id,
-                self.source_id,
-                self.participant_id(conversation_id, record),
-                record.kind,
-                record.sent_at.isoformat(),
-                second,
-                record.text,
-                record.external_id,
-                content_hash(self.platform, record, occurrence),
-            )
+        sent_at = record.sent_at.isoformat()
+        return PreparedMessage(
+            record.conversation_key,
+            record.conversation_title,
+            record.conversation_kind,
+            record.sender_handle,
+            record.sender_name,
+            record.is_from_me,
+            record.kind,
+            sent_at,
+            second,
+            record.text,
+            record.external_id,
+            content_hash(self.platform, record, sent_at, second, occurrence),
         )
-        return self.flush() if len(self.pending) >= BATCH else None
-
-    def flush(self) -> tuple[int, int]:
-        """Write the queued messages; (new, already present)."""
-        if not self.pending:
-            return 0, 0
-        before = self.conn.total_changes
-        self.conn.executemany(
-            "INSERT INTO messages (conversation_id, source_id, sender_id, kind, sent_at, "
-            "sent_at_utc, text, external_id, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (content_hash) DO NOTHING",
-            self.pending,
-        )
-        new = self.conn.total_changes - before
-        present = len(self.pending) - new
-        self.pending.clear()
-        return new, present
 
 
 def _zone(name: str | None) -> tzinfo:
@@ -197,28 +140,30 @@ def ingest(
         source_id = int(
             conn.execute("SELECT id FROM sources WHERE sha256 = ?", (sha,)).fetchone()[0]
         )
-        writer = _Writer(vault, importer.platform, source_id)
         context = ContextWriter(conn, source_id, _zone(tz_name))
+        writer = BatchWriter(conn, importer.platform, source_id, context)
+        preparer = _Preparer(importer.platform)
         indexed_up_to = conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()[0]
         conn.execute("INSERT INTO fts_deferred (id) VALUES (1)")
+        batch: list[PreparedMessage] = []
         for count, record in enumerate(records, 1):
             if isinstance(record, ImportProblem):
                 report.problems.append(record)
             elif isinstance(record, ImportedMessage):
-                written = writer.add(record)
-                if written is not None:
-                    report.new += written[0]
-                    report.present += written[1]
-            elif context.write(record):
-                report.new += 1
+                batch.append(preparer.prepare(record))
+                if len(batch) >= BATCH:
+                    writer.send(batch)
+                    batch = []
             else:
-                report.present += 1
+                if batch:  # keep the file's order across record types
+                    writer.send(batch)
+                    batch = []
+                writer.send(record)
             if progress is not None and count % 1000 == 0:
                 progress(count)
+        writer.send(batch)
+        report.new, report.present = writer.new, writer.present
         context.finish()
-        new, present = writer.flush()
-        report.new += new
-        report.present += present
         # Index this import's new messages in one pass (see fts_deferred in 0001_core.sql).
         conn.execute(
             "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ?",

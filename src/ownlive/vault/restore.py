@@ -46,6 +46,10 @@ from ownlive.vault.connection import Connection, DatabaseError
 from ownlive.vault.migrations import all_migrations
 from ownlive.vault.store import Clock, Vault, utc_now
 
+# A row the schema refuses (UNIQUE, NOT NULL, CHECK, a type mismatch); any
+# other database error (a full disk) is the machine's problem, not the archive's.
+_CONSTRAINT = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
+
 
 @dataclass(frozen=True)
 class RestoreReport:
@@ -86,7 +90,7 @@ def _load_table(
                     problem = error
                 except UnicodeEncodeError:
                     problem = archive_error("text with a lone surrogate", path, member, count)
-                except DatabaseError as error:  # constraint names only, never values
+                except _CONSTRAINT as error:  # names the constraint, never a value
                     problem = archive_error(
                         f"rejected by the schema ({error})", path, member, count
                     )
@@ -169,7 +173,8 @@ def _suspend_insert_triggers(conn: Connection) -> list[str]:
     ).fetchall()
     suspended = []
     for name, sql in found:
-        if _AFTER_INSERT.search(sql.split("BEGIN", 1)[0]):
+        header = re.split(r"\bBEGIN\b", sql, maxsplit=1, flags=re.IGNORECASE)[0]
+        if _AFTER_INSERT.search(header):
             conn.execute(f"DROP TRIGGER {quote_ident(name)}")
             suspended.append(sql)
     return suspended
@@ -269,6 +274,10 @@ def restore_vault(
             _finish(vault, manifest, path)
             seq, digest = vault.log_head()
             version = connection.schema_version(vault._conn)
+    except DatabaseError as error:
+        _remove(target)
+        what = f"cannot write the restored vault ({error})"
+        raise VaultError(what, f"vault {target}", "check the free space and permissions") from None
     except BaseException:
         _remove(target)
         raise

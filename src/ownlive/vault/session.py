@@ -309,6 +309,65 @@ class Session:
 
         return self._read("location.precise", query, sql, params, Point)
 
+    # --- the suggestion loop's reads, and checks before acting --------------
+
+    def messages_unseen(self, loop: str, *, limit: int | None = None) -> list[Message]:
+        """Messages the `loop` (e.g. "suggest") has not read yet, in time order, as `messages`.
+
+        A loop records what it has read in its own ledger table (`SEEN_LEDGERS`), so a
+        re-run reads only new messages, and messages a wider grant reveals later still come.
+        """
+        ledger = SEEN_LEDGERS[loop]
+        tail = f" AND m.id NOT IN (SELECT message_id FROM {ledger}) ORDER BY m.sent_at_utc, m.id"
+        if limit is not None:
+            tail += f" LIMIT {int(limit)}"
+
+        def sql(where: str) -> str:
+            return (
+                "SELECT m.id, m.conversation_id, c.platform, p.name, coalesce(p.is_me, 0), "
+                "m.kind, m.sent_at, m.text FROM messages m "
+                "JOIN conversations c ON c.id = m.conversation_id "
+                "LEFT JOIN participants p ON p.id = m.sender_id "
+                f"WHERE {where}{tail}"
+            )
+
+        return self._read("messages.read", f"messages unseen by {loop}", sql, [], Message)
+
+    def require(self, scope: str, *, action: str) -> Grant:
+        """Check a grant before an action that is no read (writing an event to a calendar).
+
+        Logged like a read: an `allowed` entry naming the action, or a `denied` entry
+        and `ConsentRequired`. Returns the grant, for the entry that records what was sent.
+        """
+        vault = self._vault
+        with vault.transaction() as conn:
+            now = vault.now()
+            auth = self._authorize(scope)
+            if isinstance(auth, str):
+                denial = audit.ReadDenied(
+                    subject=self.subject,
+                    scope=scope,
+                    purpose=self.purpose,
+                    query=action,
+                    reason=auth,
+                )
+                audit.append(conn, denial, now.isoformat())
+            else:
+                grant = auth.grants[0]
+                if grant.once:
+                    consent.mark_used(conn, grant.id, now)
+                allowed = Allowed(
+                    subject=self.subject,
+                    scope=scope,
+                    purpose=self.purpose,
+                    grant_id=grant.id,
+                    action=action,
+                )
+                audit.append(conn, allowed, now.isoformat())
+        if isinstance(auth, str):
+            raise ConsentRequired(scope, self.subject, self.purpose, auth)
+        return grant
+
 
 def _search_condition(term: str) -> str:
     # The trigram index answers terms of three or more characters; shorter ones
@@ -345,3 +404,15 @@ def _span(
     if limit is not None:
         tail += f" LIMIT {int(limit)}"
     return tail, params, " ".join(described)
+
+
+# Ledgers of the messages a loop has read (see `Session.messages_unseen`).
+SEEN_LEDGERS = {"suggest": "suggest_seen"}
+
+
+@dataclass(frozen=True)
+class Allowed(audit.AccessEvent):
+    """A check that let an action through (see `Session.require`)."""
+
+    kind = "allowed"
+    action: str = ""  # what the grant let through, e.g. "write 1 event"; never content

@@ -18,6 +18,7 @@ from ownlive.importers.base import ImportedEvent, ImportOptions, ImportProblem, 
 from ownlive.importers.calendar import ics
 from ownlive.importers.registry import SNIFF_BYTES, detect_importer
 from ownlive.surfaces.cli.app import app
+from ownlive.vault import Vault
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ALL_FIXTURES = Path(__file__).parents[1]
@@ -105,18 +106,21 @@ def test_weekly_series_is_expanded_over_the_window_without_its_exdate() -> None:
     assert starts[-1].date() == date(2027, 11, 15)  # the last Monday before now + 365 days
     assert date(2026, 11, 16) not in {s.date() for s in starts if isinstance(s, datetime)}
     assert len(jour_fixe) == 55
-    assert len({e.occurrence for e in jour_fixe}) == 55
+    assert len({e.recurrence_id for e in jour_fixe}) == 55
+    assert {e.window for e in jour_fixe} == {(NOW - timedelta(days=30), NOW + timedelta(days=365))}
 
 
 def test_a_modified_occurrence_replaces_the_one_it_names() -> None:
     jour_fixe = of_uid("berlin_weekly.ics", "3F9E2C1A-jourfixe@example.de")
-    [moved] = [e for e in jour_fixe if e.occurrence == "2026-11-23T08:00:00+00:00"]
+    [moved] = [e for e in jour_fixe if e.recurrence_id == "2026-11-23T08:00:00+00:00"]
     assert moved.start.isoformat() == "2026-11-23T11:00:00+01:00"
     assert moved.end.isoformat() == "2026-11-23T11:30:00+01:00"
     assert (moved.summary, moved.location) == ("Jour fixe Team Backend (verschoben)", "Raum 4.12")
     assert moved.line == line_of("berlin_weekly.ics", "RECURRENCE-ID") - 3  # its BEGIN:VEVENT
     others = [e for e in jour_fixe if e is not moved]
-    assert {e.line for e in others} == {vevent_line("berlin_weekly.ics", "3F9E2C1A-jourfixe@example.de")}
+    assert {e.line for e in others} == {
+        vevent_line("berlin_weekly.ics", "3F9E2C1A-jourfixe@example.de")
+    }
     assert {e.location for e in others} == {"Friedrichstraße 68, 10117 Berlin"}
 
 
@@ -128,7 +132,9 @@ def test_the_window_is_the_options_choice(before: int, after: int, count: int) -
     options = ImportOptions(
         now=NOW, window_before=timedelta(days=before), window_after=timedelta(days=after)
     )
-    found = [e for e in events("berlin_weekly.ics", options) if e.uid.endswith("jourfixe@example.de")]
+    found = [
+        e for e in events("berlin_weekly.ics", options) if e.uid.endswith("jourfixe@example.de")
+    ]
     assert len(found) == count
 
 
@@ -200,17 +206,19 @@ def test_floating_times_without_a_calendar_zone_use_the_importers_zone(tmp_path:
 @pytest.mark.parametrize(
     ("name", "uid", "start", "end"),
     [
-        ("berlin_weekly.ics", "8A1B-heiligabend@example.de", date(2026, 12, 24), date(2026, 12, 25)),
+        ("berlin_weekly.ics", "8A1B-heiligabend@example.de",
+         date(2026, 12, 24), date(2026, 12, 25)),
         ("shanghai.ics", "guoqing2027@google.com", date(2027, 10, 1), date(2027, 10, 8)),
         # No DTEND: one day (RFC 5545 3.6.1).
-        ("thunderbird_en.ics", "thanksgiving-2026@example.com", date(2026, 11, 26), date(2026, 11, 27)),
+        ("thunderbird_en.ics", "thanksgiving-2026@example.com",
+         date(2026, 11, 26), date(2026, 11, 27)),
     ],
 )  # fmt: skip
 def test_all_day_events_are_dates(name: str, uid: str, start: date, end: date) -> None:
     [found] = of_uid(name, uid)
     assert (found.start, found.end, found.all_day, found.tzid) == (start, end, True, None)
     assert not isinstance(found.start, datetime)
-    assert found.occurrence == start.isoformat()
+    assert (found.recurrence_id, found.window) == (None, None)  # not a series
 
 
 def test_status_and_folded_lines() -> None:
@@ -233,7 +241,10 @@ def test_calendar_key_and_title() -> None:
         "Arbeit",
     )
     assert (shanghai.calendar_key, shanghai.calendar_title) == ("工作", "工作")
-    assert (thunderbird.calendar_key, thunderbird.calendar_title) == ("thunderbird_en", "thunderbird_en")
+    assert (thunderbird.calendar_key, thunderbird.calendar_title) == (
+        "thunderbird_en",
+        "thunderbird_en",
+    )
 
 
 def test_changes_to_a_series_whose_master_is_missing_are_single_events(tmp_path: Path) -> None:
@@ -243,7 +254,7 @@ def test_changes_to_a_series_whose_master_is_missing_are_single_events(tmp_path:
     )
     [found] = parse(path)
     assert isinstance(found, ImportedEvent)
-    assert (found.occurrence, found.start.isoformat()) == (
+    assert (found.recurrence_id, found.start.isoformat()) == (
         "2026-12-07T09:00:00+00:00",
         "2026-12-07T10:00:00+00:00",
     )
@@ -313,7 +324,9 @@ def test_a_missing_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
     assert problem.field == "file"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cut=st.integers(min_value=0, max_value=(FIXTURES / "berlin_weekly.ics").stat().st_size))
 def test_a_file_cut_anywhere_never_raises(tmp_path: Path, cut: int) -> None:
     data = (FIXTURES / "berlin_weekly.ics").read_bytes()
@@ -346,8 +359,6 @@ def run_import(runner: CliRunner, vault_path: Path, path: Path) -> dict[str, obj
 
 
 def event_count(vault_path: Path) -> int:
-    from ownlive.vault import Vault
-
     with Vault(vault_path) as vault:
         vault.grant("calendar.read", subject="test", purpose="count")
         return len(vault.session(subject="test", purpose="count").events())

@@ -155,7 +155,11 @@ def test_semantic_month_gives_visits_and_the_fixes_of_travel() -> None:
     assert [(v.name, v.address, v.place_id) for v in visits] == [
         ("恒隆广场", "中国上海市静安区南京西路1266号", "ChIJ3aGk2W9wsjURkLhY1VbZ8Pg"),
         ("上海环球金融中心", "中国上海市浦东新区世纪大道100号", "ChIJ_yF1Fm9wsjURk6Zq8SLpQb8"),
-        ("Café Kastanie", "Kastanienallee 12, 10435 Berlin, Deutschland", "ChIJAVkDPzdOqEcRcDteW0YgIQQ"),
+        (
+            "Café Kastanie",
+            "Kastanienallee 12, 10435 Berlin, Deutschland",
+            "ChIJAVkDPzdOqEcRcDteW0YgIQQ",
+        ),
         (None, None, None),
     ]
     assert [(v.start, v.end) for v in visits[:2]] == [
@@ -239,7 +243,9 @@ def test_problems_never_quote_the_files_values() -> None:
     assert not any("fünfzig" in p or "gestern" in p for p in rendered)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cut=st.integers(min_value=0, max_value=(FIXTURES / SEMANTIC).stat().st_size))
 def test_a_file_cut_anywhere_never_raises(tmp_path: Path, cut: int) -> None:
     data = (FIXTURES / SEMANTIC).read_bytes()
@@ -267,7 +273,7 @@ TRICKY = (
     '{"locations": [\n'
     '  {"a": "}{[\\"\\\\", "b": [1, {"c": 2}]},\n'
     '  {"a": "\\\\"},\n'
-    '\n'
+    "\n"
     '  {"a": "zh 中文 \\u4e2d", "nested": {"x": [[], {}]}}, {"same": "line"},\n'
     '  {"a": "\\\\\\""}\n'
     "]}\n"
@@ -377,7 +383,12 @@ def test_importing_twice_adds_nothing_the_second_time(
     first = run_import(cli_runner, vault_path, FIXTURES / name)
     second = run_import(cli_runner, vault_path, FIXTURES / name)
     total = points + visits
-    assert (first["new"], first["present"], second["new"], second["present"]) == (total, 0, 0, total)
+    assert (first["new"], first["present"], second["new"], second["present"]) == (
+        total,
+        0,
+        0,
+        total,
+    )
     assert stored(vault_path) == (points, visits)
 
 

@@ -1,0 +1,55 @@
+"""The shape every language grammar has: token rules plus the words that join them.
+
+A rule is a compiled pattern and a builder that turns a match into a `Token`
+(or None to reject it on a closer look). When a pattern needs context that is
+not part of the span (the "at" of "at 8", which DESIGN.md 4.1 leaves out), it
+captures the span in a group named `v`.
+
+The connector patterns are what the composer needs: `join` is the text allowed
+between parts of one expression ("tmrw at 7:30pm"), `range_conn` between the
+bounds of a range, `num_before`/`num_after` a bare number bounding a range
+("9–11am", "3. bis 7. Mai", "Jan 18–22"), `between` an opening word whose
+"and" joins the bounds ("zwischen 10:30 und 13:30 Uhr"), `recurrence` a word
+that makes what follows a repetition ("every Friday", 每周五), and `blocks`
+whole stretches that are not datetimes (opening hours).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ownlive.understand.extractors.datetime.parts import Parts, Token
+
+Builder = Callable[[re.Match[str]], "Token | None"]
+Rule = tuple[re.Pattern[str], Builder]
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    lang: str
+    rules: tuple[Rule, ...]
+    join: str  # regex source: the whole gap between two parts of one expression
+    range_conn: str  # regex source: the whole gap between two bounds
+    between: re.Pattern[str]  # matches the text just before a first bound, ends at it
+    between_and: str  # regex source: the gap between bounds after `between`
+    num_before: re.Pattern[str]  # "<n> <conn>" ending where a bound starts
+    num_after: re.Pattern[str]  # "<conn> <n>" starting where a bound ends
+    recurrence: re.Pattern[str]  # matches the text just before a token, ends at it
+    blocks: tuple[re.Pattern[str], ...]  # stretches that hold no datetime
+
+
+def token(m: re.Match[str], parts: Parts, *, weak: bool = False, drop: bool = False) -> Token:
+    """A token over the match, or over its `v` group where the pattern has one."""
+    if "v" in m.re.groupindex and m.start("v") >= 0:
+        start, end = m.span("v")
+    else:
+        start, end = m.span()
+    return Token(start, end, parts, weak=weak, drop=drop)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first so that the longest one wins."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"

@@ -1,0 +1,116 @@
+"""Phone numbers (DESIGN.md 4.1 "phone"): libphonenumber's matcher, region by language.
+
+The span is the number as written (+, country code, brackets, separators);
+labels such as "Tel.", 电话 or "#" stay outside, which is what the matcher
+returns. A number without a country code is read in the region of the
+message's language (zh → CN, de → DE, en → US). A number that is no valid
+number there is tried in the other regions our users' contacts live in, but
+only behind a phone cue ("call", "Tel.", 电话 …) and only when exactly one of
+those regions accepts it: that is the contract's "plainly another country's
+national format".
+
+Not phones: one-time codes, TANs, card tails, order/customer/booking numbers,
+IBANs, door codes — libphonenumber's VALID leniency already rejects most (too
+short, wrong prefixes); the label right before a number rejects the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import phonenumbers
+
+from ownlive.understand.doc import Doc, Entity
+from ownlive.understand.registry import extractor
+
+REGION_BY_LANG = {"zh": "CN", "de": "DE", "en": "US"}
+# Where a number in a zh/en/de chat plausibly comes from when it is not the
+# language's own region; kept short because every region is one more pass.
+FALLBACK_REGIONS = ("CN", "DE", "US", "GB", "AT", "CH", "FR", "HK")
+
+# The fast path: seven or more digits, possibly broken by separators. The
+# matcher costs ~0.1 ms per message even when it finds nothing.
+QUICK = re.compile(r"\d(?:[\s\-./()]{0,3}\d){6,}")
+
+# A cue that the digits that follow are a phone number.
+PHONE_CUE = re.compile(
+    r"(?i)(?:\btel\b|\btel\.|telefon|phone|\bcall|\bring\b|\btext\b|\bsms\b|mobile|\bcell|"
+    r"\bfax|hotline|whats\s?app|\bmob\.|\bhandy|mobil|anruf|\bruf|erreichbar|"
+    r"电话|手机|联系|致电|热线|拨打|打给|座机|微信|号码)"
+)
+# Labels that say the digits are something else; checked in the few
+# characters before the number, so "Kundennummer 0301234567" stays no phone.
+NOT_PHONE_LABEL = re.compile(
+    r"(?i)(?:验证码|校验码|动态码|确认码|取件码|提货码|密码|尾号|卡号|账号|帐号|订单|单号|运单|快递|"
+    r"编号|身份证|门禁|房间号|工号|学号|流水号|交易号|"
+    r"\bcode|\bcodes|\btan\b|\bpin\b|\botp\b|passcode|password|\border|\binvoice|"
+    r"\baccount|\bacct|\bref\b|reference|booking|confirmation|tracking|\bticket|\bid\b|"
+    r"iban|\bbic\b|konto|bestell|kunden|rechnung|auftrag|buchung|vorgang|sendung|"
+    r"aktenzeichen|türcode|tuercode|\bzimmer|\broom\b|\bcard\b|\bkarte\b|versicherung|"
+    r"steuer|\bserial|\bseriennummer|\bimei)"
+)
+LABEL_WINDOW = 18  # characters before a number searched for a label
+CUE_WINDOW = 40
+
+
+def _region_order(doc: Doc) -> list[str]:
+    primary = REGION_BY_LANG.get(doc.lang, "US")
+    others = [REGION_BY_LANG[lang] for lang in sorted(doc.langs) if lang in REGION_BY_LANG]
+    order = [primary, *others, *FALLBACK_REGIONS]
+    return list(dict.fromkeys(order))
+
+
+def _matches(text: str, region: str) -> Iterator[tuple[int, int, str]]:
+    matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
+    for match in matcher:
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        yield match.start, match.end, e164
+
+
+def _labelled_otherwise(text: str, start: int) -> bool:
+    """A non-phone label sits right before the number, closer than any phone cue."""
+    window = text[max(0, start - LABEL_WINDOW) : start]
+    negative = None
+    for negative in NOT_PHONE_LABEL.finditer(window):
+        pass
+    if negative is None:
+        return False
+    return not any(cue.start() > negative.start() for cue in PHONE_CUE.finditer(window))
+
+
+def _has_cue(text: str, start: int) -> bool:
+    return PHONE_CUE.search(text, max(0, start - CUE_WINDOW), start) is not None
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+@extractor("phone", requires=("text", "lang", "langs"), quick=QUICK)
+def find_phones(doc: Doc) -> Iterator[Entity]:
+    text = doc.text
+    regions = _region_order(doc)
+    found: dict[tuple[int, int], str] = {}
+    for start, end, e164 in _matches(text, regions[0]):
+        found[(start, end)] = e164
+    # Digit runs the language's region did not accept: try the other regions,
+    # but only behind a phone cue, and only when exactly one region agrees.
+    leftovers = [
+        (m.start(), m.end())
+        for m in QUICK.finditer(text)
+        if not _overlaps((m.start(), m.end()), found) and _has_cue(text, m.start())
+    ]
+    if leftovers:
+        foreign: dict[tuple[int, int], set[str]] = {}
+        for region in regions[1:]:
+            for start, end, e164 in _matches(text, region):
+                if _overlaps((start, end), leftovers) and not _overlaps((start, end), found):
+                    foreign.setdefault((start, end), set()).add(e164)
+        for span, numbers in foreign.items():
+            if len(numbers) == 1 and not _overlaps(span, found):
+                found[span] = numbers.pop()
+    for (start, end), e164 in sorted(found.items()):
+        if _labelled_otherwise(text, start):
+            continue
+        yield Entity("phone", start, end, text[start:end], {"e164": e164})
