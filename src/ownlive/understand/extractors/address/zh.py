@@ -36,11 +36,11 @@ ANCHOR = re.compile(
 QUICK = rf"(?:大街|大道|公路|胡同|[路街道巷里])(?:[东南西北中]段)?[ \u3000]?[甲乙丙丁]?[{DIGIT}{CN_NUM}]"
 
 # A number without 号 must end here (or at a building/floor unit): not 7点, 100米, 5个.
-BARE_NUMBER_END = re.compile(rf"$|[\s，。,.!！?？;；、:：)）]|栋|幢|座|单元|层|楼|室|底商|[{DIGIT}]+[号號]")
+BARE_NUMBER_END = re.compile(r"$|[\s，。,.!！?？;；、:：(（)）]|栋|幢|座|单元|层|楼|室|底商")
 # Words ending in a street suffix that are not streets (知道, 频道, 一路…).
 NOT_STREETS = frozenset(
-    "知道 报道 频道 通道 渠道 车道 跑道 隧道 管道 赛道 味道 难道 轨道 走道 航道 人行道 一道 "
-    "一路 线路 思路 道路 出路 走路 电路 网路 马路 上路 半路 迷路 带路 回路 套路 公路 高速公路 "
+    "知道 报道 频道 通道 渠道 车道 跑道 隧道 管道 赛道 味道 难道 轨道 走道 航道 人行道 "
+    "线路 思路 道路 出路 走路 电路 网路 马路 上路 半路 迷路 带路 回路 套路 高速公路 "
     "逛街 上街 一条街 小巷".split()
 )
 # Characters that end a street name or prefix when reading leftwards.
@@ -94,6 +94,7 @@ BUILDING_SUFFIX = re.compile(
     "汇|坊|港|湾|谷|厦|墅|邸)$"
 )
 BUILDING_RUN = re.compile(rf"[{HAN}][{HAN}A-Za-z]{{0,15}}")
+MAX_STREET_NAME = 7  # characters before the suffix when nothing marks where the name starts
 ADMIN_MIN_NAME = 2  # chars of name a generic unit needs (徐行镇), so 镇海路 is no town
 
 
@@ -125,9 +126,7 @@ def read_address(text: str, anchor: re.Match[str]) -> Entity | None:
     if street_start is None:
         return None
     street = text[street_start : anchor.end("seg") if anchor.group("seg") else anchor.end("suffix")]
-    if any(street.endswith(word) for word in NOT_STREETS) and street not in NOT_STREETS - {"马路"}:
-        pass
-    if street in NOT_STREETS or any(street.endswith(w) and len(w) >= 2 for w in NOT_STREETS):
+    if any(street.endswith(word) for word in NOT_STREETS):
         return None
     start = units[0].start if units else street_start
     end = read_tail(text, anchor.end())
@@ -159,22 +158,33 @@ def left_run(text: str, at: int) -> int:
 def segment(text: str, start: int, suffix_at: int, suffix: str) -> tuple[list[Unit], int | None]:
     """Split [start, suffix_at) into prefix units and the street name.
 
-    Reads from the street backwards: the street name begins after the rightmost
-    unit that leaves it a name of its own (2 characters, 1 before 大街/大道);
-    the units before it must chain without gaps. Non-administrative zones
-    (科技园, 开发区) stay in only when an administrative unit precedes them.
+    Every place the street name could begin is tried, from the right; a place
+    counts when the units before it chain back without gaps and leave the street
+    a name of its own (2 characters; 1 before 大街/大道 after a known division).
+    The chain reaching furthest left wins (上海|南京西路 over 上|海南|京西路),
+    then the street nearest the suffix. Zones that are not administrative
+    (科技园, 开发区) stay in the span only after an administrative unit.
     """
-    min_name = 1 if suffix in ("大街", "大道", "胡同") else 2
-    if suffix_at - start < min_name:
+    short_name = 1 if suffix in ("大街", "大道", "胡同") else 2
+    if suffix_at - start < short_name:
         return [], None
-    for street_start in range(start + 1, suffix_at - min_name + 1):
+    best: tuple[int, list[Unit], int] | None = None
+    for street_start in range(suffix_at - short_name, start, -1):
         chain = chain_ending(text, start, street_start, suffix_at)
-        if chain is not None:
-            while chain and not chain[0].admin:
-                chain.pop(0)
-            if chain or street_start == start:
-                return chain, street_start if chain else start
-    return [], start
+        if chain is None:
+            continue
+        need = short_name if chain[-1].match is not None else 2
+        if suffix_at - street_start < need:
+            continue
+        if best is None or chain[0].start < best[0]:
+            best = (chain[0].start, chain, street_start)
+    if best is None:
+        # No unit before the street: its name is the run, within what a name can be.
+        return [], max(start, suffix_at - MAX_STREET_NAME)
+    _, chain, street_start = best
+    while chain and not chain[0].admin:
+        chain.pop(0)
+    return chain, street_start
 
 
 def chain_ending(text: str, start: int, end: int, street_at: int) -> list[Unit] | None:
@@ -210,9 +220,15 @@ def unit_ending(text: str, start: int, end: int, street_at: int | None) -> Unit 
 def generic_start(text: str, start: int, name_start: int) -> int | None:
     """Where a generic unit (徐行镇) begins: after a known unit, else at the run start."""
     for head in range(name_start - ADMIN_MIN_NAME, max(start, name_start - 8) - 1, -1):
-        if head == start or gz.gazetteer().match_ending(text, start, head) is not None:
+        if head == start or ends_unit(text, start, head):
             return head
     return None
+
+
+def ends_unit(text: str, start: int, end: int) -> bool:
+    if gz.gazetteer().match_ending(text, start, end) is not None:
+        return True
+    return any(text.endswith(name, start, end) for name, _ in GENERIC_UNITS)
 
 
 def safe_short(text: str, at: int, end: int, match: gz.Match, street_at: int | None) -> bool:

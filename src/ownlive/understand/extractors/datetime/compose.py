@@ -1,0 +1,212 @@
+"""Tokens to expressions: scan, join adjacent parts, build ranges.
+
+1. Every rule of every language present scans the text; of overlapping
+   tokens the longest stays.
+2. Adjacent tokens whose gap is a joining word ("at", "um", 的, a comma) and
+   whose parts agree become one expression ("明天" "晚上" "7点").
+3. Two expressions joined by a range word ("to", "bis", 到, "–"), or a bare
+   number beside one ("9–11am", "3. bis 7. Mai"), become one range; a date
+   next to a range applies to both bounds ("Monday between 16:00 and 21:00").
+4. Recurrences and opening hours are marked dropped, weak tokens that never
+   found a partner are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ownlive.understand.extractors.datetime.grammar import Grammar
+from ownlive.understand.extractors.datetime.parts import DATE_FIELDS, Parts, Token
+
+_WINDOW = 28  # characters looked at before a token for "between", "every", "9 -"
+
+
+def _either(sources: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+
+
+class Composer:
+    """The grammars of one set of languages, with their connectors compiled together."""
+
+    def __init__(self, grammars: Sequence[Grammar]) -> None:
+        self.grammars = tuple(grammars)
+        self.join = _either([g.join for g in grammars])
+        self.range_conn = _either([g.range_conn for g in grammars])
+        self.between_and = _either([g.between_and for g in grammars])
+
+    def compose(self, text: str) -> list[Token]:
+        tokens = self._scan(text)
+        exprs = self._chain(text, tokens)
+        exprs = self._ranges(text, exprs)
+        exprs = self._attach(text, exprs)
+        blocked = [m.span() for g in self.grammars for b in g.blocks for m in b.finditer(text)]
+        return [
+            e
+            for e in exprs
+            if not e.weak
+            and not e.drop
+            and not any(s < e.end and e.start < end for s, end in blocked)
+        ]
+
+    def _scan(self, text: str) -> list[Token]:
+        found: list[Token] = []
+        for g in self.grammars:
+            for pattern, build in g.rules:
+                for m in pattern.finditer(text):
+                    t = build(m)
+                    if t is None or t.end <= t.start:
+                        continue
+                    if g.recurrence.search(text, max(0, t.start - _WINDOW), t.start):
+                        t.drop = True
+                    found.append(t)
+        found.sort(key=lambda t: (t.start - t.end, t.start))
+        kept: list[Token] = []
+        for t in found:
+            if all(t.end <= k.start or t.start >= k.end for k in kept):
+                kept.append(t)
+        kept.sort(key=lambda t: t.start)
+        return kept
+
+    def _chain(self, text: str, tokens: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        for t in tokens:
+            if out and self.join.fullmatch(text, out[-1].end, t.start):
+                prev = out[-1]
+                merged = prev.parts.merged(t.parts)
+                if merged is not None:
+                    out[-1] = Token(
+                        prev.start, t.end, merged, weak=prev.weak and t.weak, drop=prev.drop or t.drop
+                    )
+                    continue
+            out.append(t)
+        return out
+
+    def _ranges(self, text: str, exprs: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        i = 0
+        while i < len(exprs):
+            e = exprs[i]
+            nxt = exprs[i + 1] if i + 1 < len(exprs) else None
+            floor = out[-1].end if out else 0
+            if nxt is not None and _can_range(e.parts, nxt.parts):
+                start = self._range_start(text, e, nxt, floor)
+                if start is not None:
+                    first, last = _inherit(e.parts, nxt.parts)
+                    out.append(_range(start, nxt.end, first, last, e, nxt))
+                    i += 2
+                    continue
+            ranged = self._number_range(text, e, floor)
+            out.append(ranged or e)
+            i += 1
+        return out
+
+    def _range_start(self, text: str, e: Token, nxt: Token, floor: int) -> int | None:
+        if self.range_conn.fullmatch(text, e.end, nxt.start):
+            return e.start
+        if self.between_and.fullmatch(text, e.end, nxt.start):
+            for g in self.grammars:
+                m = g.between.search(text, max(floor, e.start - _WINDOW), e.start)
+                if m:
+                    return m.start()
+        return None
+
+    def _number_range(self, text: str, e: Token, floor: int) -> Token | None:
+        """'9–11am', '16-17 Uhr', '3. bis 7. Mai', '3到5点' (before); 'Jan 18–22' (after)."""
+        if e.is_range or e.parts.is_offset():
+            return None
+        for g in self.grammars:
+            m = g.num_before.search(text, max(floor, e.start - _WINDOW), e.start)
+            if m is not None:
+                bound = _number_bound(m.group("n"), e.parts)
+                if bound is not None:
+                    first, last = _inherit(bound, e.parts)
+                    return _range(m.start(), e.end, first, last, e, e)
+            m = g.num_after.match(text, e.end)
+            if m is not None:
+                bound = _number_bound(m.group("n"), e.parts)
+                if bound is not None:
+                    first, last = _inherit(e.parts, bound)
+                    return _range(e.start, m.end("n") if "v" not in m.re.groupindex
+                                  else m.end("v"), first, last, e, e)
+        return None
+
+    def _attach(self, text: str, exprs: list[Token]) -> list[Token]:
+        """A date (or day-part) right before or after a range applies to both bounds."""
+        out: list[Token] = []
+        for e in exprs:
+            prev = out[-1] if out else None
+            if prev is not None and self.join.fullmatch(text, prev.end, e.start):
+                joined = _apply(prev, e) if e.is_range else _apply(e, prev)
+                if joined is not None:
+                    out[-1] = Token(prev.start, e.end, joined[0], last=joined[1],
+                                    weak=prev.weak and e.weak, drop=prev.drop or e.drop)
+                    continue
+            out.append(e)
+        return out
+
+
+def _can_range(a: Parts, b: Parts) -> bool:
+    if a.is_offset() or b.is_offset():
+        return False
+    return a.has_clock() == b.has_clock() or (a.has_date() and b.has_date())
+
+
+def _range(start: int, end: int, first: Parts, last: Parts, a: Token, b: Token) -> Token:
+    return Token(start, end, first, last=last, weak=a.weak and b.weak, drop=a.drop or b.drop)
+
+
+def _number_bound(raw: str, other: Parts) -> Parts | None:
+    from ownlive.understand.extractors.datetime.numerals import zh_int
+
+    n = int(raw) if raw.isdigit() else zh_int(raw)
+    if n is None:
+        return None
+    if other.hour is not None:
+        if not 0 <= n <= 24:
+            return None
+        return Parts(hour=n, clock24=other.clock24)
+    if other.day is not None and 1 <= n <= 31:
+        return Parts(day=n)
+    return None
+
+
+def _copy_date(src: Parts, dst: Parts) -> None:
+    for f in DATE_FIELDS:
+        if getattr(dst, f) is None:
+            setattr(dst, f, getattr(src, f))
+
+
+def _inherit(first: Parts, last: Parts) -> tuple[Parts, Parts]:
+    """Each bound takes what it leaves open from the other ('3. bis 7. Mai')."""
+    a, b = replace(first), replace(last)
+    if not a.has_date() and b.has_date():
+        _copy_date(b, a)
+    elif a.day is not None and a.month is None and b.month is not None:
+        a.month, a.year = b.month, a.year or b.year
+    if not b.has_date() and a.has_date():
+        _copy_date(a, b)
+    elif b.day is not None and b.month is None and a.month is not None:
+        b.month = a.month
+    if b.hour is not None and b.meridiem is None and b.daypart is None and not b.clock24:
+        b.daypart = a.daypart
+    if b.clock24 and a.hour is not None and a.meridiem is None and a.daypart is None:
+        a.clock24 = True
+    if a.daypart is None and b.daypart is not None and not b.has_clock():
+        a.daypart = b.daypart
+    return a, b
+
+
+def _apply(date_token: Token, range_token: Token) -> tuple[Parts, Parts] | None:
+    """The date/day-part of `date_token` put into both bounds of `range_token`."""
+    if date_token.is_range or range_token.last is None:
+        return None
+    extra = date_token.parts
+    if extra.has_clock() or extra.is_offset():
+        return None
+    first = range_token.parts.merged(extra)
+    last = range_token.last.merged(extra)
+    if first is None or last is None:
+        return None
+    return first, last
