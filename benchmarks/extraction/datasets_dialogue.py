@@ -106,6 +106,7 @@ def load_crosswoz(root: Path, limit: int | None) -> LoadedSet:
     unplaced = 0
     types = frozenset(CROSSWOZ_SLOTS.values())
     for split in ("test", "val"):
+        stratum: list[Case] = []
         path = base / f"{split}.json.zip"
         if not path.is_file():
             continue
@@ -119,7 +120,18 @@ def load_crosswoz(root: Path, limit: int | None) -> LoadedSet:
                 if gold is None:
                     unplaced += 1
                     continue
-                cases.append(Case(name, "zh", message["content"], DEFAULT_REFERENCE, gold, types))
+                stratum.append(
+                    Case(
+                        name,
+                        "zh",
+                        message["content"],
+                        DEFAULT_REFERENCE,
+                        gold,
+                        types,
+                        stratum=split,
+                    )
+                )
+        cases += cap(stratum, limit)
     notes = [
         "system turns of test + val; gold = Inform 地址/电话 values found verbatim",
         f"{unplaced} turns skipped: an address/phone value not found verbatim in the text",
@@ -127,7 +139,7 @@ def load_crosswoz(root: Path, limit: int | None) -> LoadedSet:
         " parenthetical note): exact span is strict here",
         "phone values by zh rules; 8-digit local numbers (no area code) carry none",
     ]
-    return LoadedSet(name, title, cap(cases, limit), notes)
+    return LoadedSet(name, title, cases, notes)
 
 
 def _crosswoz_gold(message: dict[str, Any]) -> tuple[GoldSpan, ...] | None:
@@ -199,6 +211,7 @@ def load_sgd(root: Path, limit: int | None) -> LoadedSet:
         return not_available(name, title, base)
     cases: list[Case] = []
     for path in sorted(base.glob("dialogues_*.json")):
+        stratum: list[Case] = []
         for dialogue in json.loads(path.read_text(encoding="utf-8")):
             for turn in dialogue["turns"]:
                 text = turn["utterance"]
@@ -213,7 +226,7 @@ def load_sgd(root: Path, limit: int | None) -> LoadedSet:
                         value = {"e164": number} if number else None
                         gold.append(_span(kind, text, start, end, value))
                 gold = _join_datetimes(text, gold)
-                cases.append(
+                stratum.append(
                     Case(
                         name,
                         "en",
@@ -224,6 +237,7 @@ def load_sgd(root: Path, limit: int | None) -> LoadedSet:
                         stratum=path.name,
                     )
                 )
+        cases += cap(stratum, limit)
     notes = [
         "every turn of the copied test files; date/time/_date/_time slots = datetime,"
         " address/street_address/venue_address = address, price* with $ = money,"
@@ -231,7 +245,7 @@ def load_sgd(root: Path, limit: int | None) -> LoadedSet:
         "adjacent date and time slots joined into one datetime ('March 8th at 6 pm')",
         "phone values by en (NANP) rules",
     ]
-    return LoadedSet(name, title, cap(cases, limit), notes)
+    return LoadedSet(name, title, cases, notes)
 
 
 HOUSE_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十百零〇]+[号號]")

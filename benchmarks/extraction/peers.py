@@ -14,6 +14,7 @@ else `cases.e164` applied to the span it found).
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import logging
 import os
@@ -65,7 +66,11 @@ class System:
 class Ours(System):
     name = "ownlive"
 
-    def __init__(self) -> None:
+    def __init__(self, modules: tuple[str, ...] = ()) -> None:
+        # Extractor modules not yet listed in BUILTIN_EXTRACTOR_MODULES register on import
+        # (OWNLIVE_BENCH_EXTRACTORS), before the pipeline is first assembled.
+        for module in modules:
+            importlib.import_module(module)
         self._extract = ownlive_extract
         self.types = sorted({e.type for e in pipeline()})
         self.available = True

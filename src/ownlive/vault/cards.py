@@ -50,6 +50,7 @@ class StoredCard:
     id: int
     kind: str
     status: str
+    dedup_key: str
     payload: dict[str, Any]
     data: dict[str, Any]
     confidence: float
@@ -166,28 +167,29 @@ def expire(vault: Vault, now: datetime) -> int:
 
 
 _COLUMNS = (
-    "c.id, c.kind, c.status, c.payload, c.data, c.confidence, c.event_at, c.mentioned_at, "
+    "c.id, c.kind, c.status, c.dedup_key, c.payload, c.data, c.confidence, c.event_at, c.mentioned_at, "
     "c.expires_at, c.created_at, c.decided_at, c.result, c.score, "
     "(SELECT group_concat(DISTINCT e.message_id) FROM card_evidence e WHERE e.card_id = c.id)"
 )
 
 
 def _card(row: tuple[Any, ...]) -> StoredCard:
-    messages = sorted(int(i) for i in str(row[13]).split(",")) if row[13] else []
+    messages = sorted(int(i) for i in str(row[14]).split(",")) if row[14] else []
     return StoredCard(
         id=int(row[0]),
         kind=str(row[1]),
         status=str(row[2]),
-        payload=json.loads(row[3]),
-        data=json.loads(row[4]),
-        confidence=float(row[5]),
-        event_at=_time(row[6]),
-        mentioned_at=_time(row[7]),
-        expires_at=_time(row[8]),
-        created_at=str(row[9]),
-        decided_at=row[10],
-        result=row[11],
-        score=float(row[12]),
+        dedup_key=str(row[3]),
+        payload=json.loads(row[4]),
+        data=json.loads(row[5]),
+        confidence=float(row[6]),
+        event_at=_time(row[7]),
+        mentioned_at=_time(row[8]),
+        expires_at=_time(row[9]),
+        created_at=str(row[10]),
+        decided_at=row[11],
+        result=row[12],
+        score=float(row[13]),
         messages=messages,
     )
 

@@ -45,6 +45,9 @@ class Summary:
     conversations: int
     participants: int
     messages: int
+    events: int
+    location_points: int
+    visits: int
     entities: int
     cards: int
     grants_active: int
@@ -174,6 +177,9 @@ class Vault:
             conversations=count("SELECT count(*) FROM conversations"),
             participants=count("SELECT count(*) FROM participants"),
             messages=count("SELECT count(*) FROM messages"),
+            events=count("SELECT count(*) FROM events"),
+            location_points=count("SELECT count(*) FROM points"),
+            visits=count("SELECT count(*) FROM visits"),
             entities=count("SELECT count(*) FROM entities"),
             cards=count("SELECT count(*) FROM cards"),
             grants_active=sum(1 for g in self.grants() if g.state(now) == "active"),

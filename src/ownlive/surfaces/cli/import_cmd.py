@@ -59,8 +59,9 @@ def import_file(
         raise UsageError("no such file", str(path), "check the path")
     importer = get_importer(format_name) if format_name else detect_importer(path)
     zone, zone_name = _zone(tz)
-    options = ImportOptions(tz=zone, tz_name=zone_name)
     vault = cli.vault()
+    # The vault's clock, so a calendar's recurrence window is the one the import is logged at.
+    options = ImportOptions(tz=zone, tz_name=zone_name, now=vault.now())
     columns = (
         # The file name goes in as a field, escaped: as part of the format string
         # "chat{1}.txt" broke str.format and "test_[mmddyy].txt" lost its brackets.

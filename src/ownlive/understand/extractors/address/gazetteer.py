@@ -109,7 +109,9 @@ def short_names(division: Division) -> list[str]:
         suffixes = ("新区", "区", "县", "市")
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return [name[: -len(suffix)]]
+            alias = name[: -len(suffix)]
+            # 市中区 → 市中 would eat the 市 of 上海市中山南二路.
+            return [] if alias[0] in "省市区县" else [alias]
     return []
 
 

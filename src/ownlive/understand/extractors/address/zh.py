@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ownlive.understand.doc import Entity
 from ownlive.understand.extractors.address import gazetteer as gz
+from ownlive.understand.extractors.address.value import address
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 DIGIT = "0-9０-９"
@@ -131,11 +132,10 @@ def read_address(text: str, anchor: re.Match[str]) -> Entity | None:
     start = units[0].start if units else street_start
     end = read_tail(text, anchor.end())
     number = anchor.group("num") + ("弄" if anchor.group("hao") == "弄" else "")
-    value: dict[str, str] = {"formatted": text[start:end]}
-    value |= gz.resolve([u.match for u in units if u.match is not None])
-    value["street"] = street
-    value["house_number"] = number
-    return Entity("address", start, end, text[start:end], order(value), priority=1)
+    fields: dict[str, str | None] = dict(gz.resolve([u.match for u in units if u.match]))
+    fields["street"] = street
+    fields["house_number"] = number
+    return address(text, start, end, fields)
 
 
 def left_run(text: str, at: int) -> int:
@@ -285,10 +285,3 @@ def building_at(text: str, pos: int) -> int | None:
             if end - pos >= 2 and not UNIT.fullmatch(text, pos, end):
                 return end
     return None
-
-
-KEY_ORDER = ("formatted", "country", "region", "city", "district", "street", "house_number")
-
-
-def order(value: dict[str, str]) -> dict[str, str]:
-    return {key: value[key] for key in KEY_ORDER if key in value}

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ownlive.understand.extractors.datetime.grammar import Grammar
+from ownlive.understand.extractors.datetime.numerals import zh_int
 from ownlive.understand.extractors.datetime.parts import DATE_FIELDS, Parts, Token
 
 _WINDOW = 28  # characters looked at before a token for "between", "every", "9 -"
@@ -128,8 +129,7 @@ class Composer:
                 bound = _number_bound(m.group("n"), e.parts)
                 if bound is not None:
                     first, last = _inherit(e.parts, bound)
-                    return _range(e.start, m.end("n") if "v" not in m.re.groupindex
-                                  else m.end("v"), first, last, e, e)
+                    return _range(e.start, m.end(), first, last, e, e)
         return None
 
     def _attach(self, text: str, exprs: list[Token]) -> list[Token]:
@@ -158,8 +158,6 @@ def _range(start: int, end: int, first: Parts, last: Parts, a: Token, b: Token) 
 
 
 def _number_bound(raw: str, other: Parts) -> Parts | None:
-    from ownlive.understand.extractors.datetime.numerals import zh_int
-
     n = int(raw) if raw.isdigit() else zh_int(raw)
     if n is None:
         return None
@@ -191,10 +189,10 @@ def _inherit(first: Parts, last: Parts) -> tuple[Parts, Parts]:
         b.month = a.month
     if b.hour is not None and b.meridiem is None and b.daypart is None and not b.clock24:
         b.daypart = a.daypart
+        if a.daypart == "morning" and a.hour is not None and b.hour < a.hour:
+            b.daypart = "afternoon"  # 上午10点到2点: the day goes on past noon
     if b.clock24 and a.hour is not None and a.meridiem is None and a.daypart is None:
         a.clock24 = True
-    if a.daypart is None and b.daypart is not None and not b.has_clock():
-        a.daypart = b.daypart
     return a, b
 
 

@@ -44,6 +44,9 @@ class Parts:
             return None
         if self.offset_minutes is not None or other.offset_minutes is not None:
             return None
+        week = _week_and_weekday(self, other) or _week_and_weekday(other, self)
+        if week is not None:
+            return week
         out = replace(self)
         for f in _FIELD_NAMES:
             theirs = getattr(other, f)
@@ -97,6 +100,15 @@ class Parts:
 
     def only_daypart(self) -> bool:
         return self.daypart is not None and not self.has_date() and self.hour is None
+
+
+def _week_and_weekday(week: Parts, day: Parts) -> Parts | None:
+    """'Friday next week', 下周的周五, 'nächste Woche Freitag': that weekday in that week."""
+    if week.period != "week" or day.weekday is None or day.week_shift is not None:
+        return None
+    if day.period is not None or week.weekday is not None:
+        return None
+    return replace(day, week_shift=week.period_shift or 0)
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(Parts))

@@ -1,0 +1,149 @@
+"""Where the user is: `--location`, the configured home, or the last known place in the vault.
+
+Also the two pieces of geography every provider shares: the distance between
+two points, and the coarse location (rounded to 0.01 degree, about 1 km) that
+is all a third party gets unless `location.precise` is granted for the
+purpose at hand.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from ownlive.errors import ConsentRequired
+from ownlive.suggest.engine import Location
+from ownlive.vault import Vault
+
+log = logging.getLogger(__name__)
+
+# 0.01 degree of latitude is 1.11 km; of longitude at 50° N, 0.71 km.
+COARSE_DECIMALS = 2
+EARTH_RADIUS_M = 6_371_008.8  # mean radius (IUGG)
+# A fix older than this says where the user was, not where they are.
+LAST_KNOWN_MAX_AGE = timedelta(hours=12)
+SUBJECT = "assistant"
+PURPOSE = "suggest"
+
+
+def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres on a spherical Earth (error < 0.5 %)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlmb = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+
+
+def coarse(location: Location) -> Location:
+    """The location rounded to 0.01 degree (about 1 km): what leaves the machine by default."""
+    return Location(round(location.lat, COARSE_DECIMALS), round(location.lon, COARSE_DECIMALS))
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """What a provider may send for a location, and how the access log describes it."""
+
+    lat: float
+    lon: float
+    precise: bool
+
+    @property
+    def text(self) -> tuple[str, str]:
+        """Latitude and longitude as sent: two decimals when coarse, six when precise."""
+        digits = 6 if self.precise else COARSE_DECIMALS
+        return f"{self.lat:.{digits}f}", f"{self.lon:.{digits}f}"
+
+    @property
+    def description(self) -> str:
+        if self.precise:
+            return "lat,lon to 0.000001 degree (location.precise granted)"
+        return "lat,lon rounded to 0.01 degree (about 1 km)"
+
+
+def outgoing(lat: float, lon: float, *, precise: bool) -> Outgoing:
+    if precise:
+        return Outgoing(lat, lon, True)
+    rounded = coarse(Location(lat, lon))
+    return Outgoing(rounded.lat, rounded.lon, False)
+
+
+def precise_granted(vault: Vault | None, *, subject: str = SUBJECT, purpose: str = PURPOSE) -> bool:
+    """Whether the user granted `location.precise` to this subject for this purpose, now."""
+    if vault is None:
+        return False
+    now = vault.now()
+    return any(
+        g.scope == "location.precise" and g.purpose == purpose and g.state(now) == "active"
+        for g in vault.grants(subject)
+    )
+
+
+class LocationProvider(Protocol):
+    def current(self) -> Location | None:
+        """Where the user is now, or None when nothing says so."""
+        ...
+
+
+@dataclass(frozen=True)
+class FixedLocation:
+    """A location the user stated: `--location LAT,LON` or the configured home."""
+
+    location: Location
+
+    def current(self) -> Location | None:
+        return self.location
+
+
+@dataclass
+class LastKnownPlace:
+    """The newest fix or visit imported into the vault, if recent, read through the gate.
+
+    Reading location history needs `location.precise` for (assistant, suggest);
+    without that grant nothing is read, so no refusal is logged on every run.
+    """
+
+    vault: Vault
+    max_age: timedelta = LAST_KNOWN_MAX_AGE
+    subject: str = SUBJECT
+    purpose: str = PURPOSE
+
+    def current(self) -> Location | None:
+        if not precise_granted(self.vault, subject=self.subject, purpose=self.purpose):
+            return None
+        now = self.vault.now()
+        since = now - self.max_age
+        session = self.vault.session(subject=self.subject, purpose=self.purpose)
+        try:
+            points = session.points(since=since)
+            visits = session.visits(since=since)
+        except ConsentRequired:
+            log.info("location history: no grant; no last known place")
+            return None
+        candidates: list[tuple[datetime, Location]] = [
+            (datetime.fromisoformat(p.at), Location(p.lat, p.lon)) for p in points
+        ]
+        candidates += [
+            (min(datetime.fromisoformat(v.end), now), Location(v.lat, v.lon)) for v in visits
+        ]
+        candidates = [c for c in candidates if c[0] <= now]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: c[0])[1]
+
+
+@dataclass
+class FirstKnown:
+    """The first of several providers that knows a location: flag, then home, then history."""
+
+    providers: list[LocationProvider]
+
+    def current(self) -> Location | None:
+        for provider in self.providers:
+            found = provider.current()
+            if found is not None:
+                return found
+        return None

@@ -1,0 +1,224 @@
+"""Writing an accepted calendar card to the user's own CalDAV calendar.
+
+Settings come from `$XDG_CONFIG_HOME/ownlive/config.toml` (default
+`~/.config/ownlive/config.toml`), section `[caldav]`, and environment
+variables, which win:
+
+    [caldav]
+    url = "https://dav.example.org/mia/personal/"   # the calendar's own URL
+    username = "mia"                                 # OWNLIVE_CALDAV_USERNAME
+    password = "..."                                 # OWNLIVE_CALDAV_PASSWORD
+    timezone = "Europe/Berlin"                       # optional, IANA; OWNLIVE_CALDAV_TIMEZONE
+
+`url` (or OWNLIVE_CALDAV_URL) is the calendar collection, as the server's
+web interface or the calendar app's settings show it.
+
+Zones: the event keeps its instant. With a `timezone` configured, DTSTART
+and DTEND carry that TZID (and its VTIMEZONE), so the calendar shows and
+moves it as a local time there. Without one they carry the offset the
+message was written with, as a fixed-offset VTIMEZONE (`UTC+0800`): a TZID
+without a VTIMEZONE, which is what icalendar writes for a bare offset, is
+read back as a floating time by clients and servers alike.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import caldav
+import niquests
+from caldav.lib.error import AuthorizationError, DAVError
+from icalendar import Calendar, Event, Timezone, TimezoneStandard
+
+from ownlive.errors import OwnliveError, UsageError
+
+TIMEOUT_S = 30
+ENV = {
+    "url": "OWNLIVE_CALDAV_URL",
+    "username": "OWNLIVE_CALDAV_USERNAME",
+    "password": "OWNLIVE_CALDAV_PASSWORD",
+    "timezone": "OWNLIVE_CALDAV_TIMEZONE",
+}
+HOW_TO_CONFIGURE = (
+    "set url, username and password in the [caldav] section of {path} "
+    "(or OWNLIVE_CALDAV_URL, OWNLIVE_CALDAV_USERNAME, OWNLIVE_CALDAV_PASSWORD)"
+)
+
+
+class CalDavError(OwnliveError):
+    """The CalDAV server could not be reached or refused the event."""
+
+    exit_code = 9
+    http_status = 502
+
+
+@dataclass(frozen=True)
+class CalDavSettings:
+    url: str  # the calendar collection
+    username: str | None = None
+    password: str | None = None
+    timezone: str | None = None  # IANA name; None keeps the message's offset
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).netloc.rpartition("@")[2]
+
+
+def config_path(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    home = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(home) / "ownlive" / "config.toml"
+
+
+def _file_section(path: Path) -> dict[str, str]:
+    try:
+        with path.open("rb") as handle:
+            parsed = tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise UsageError(f"cannot read the settings ({error.strerror})", str(path), "") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"not valid TOML: {error}", str(path), "fix that line") from None
+    section = parsed.get("caldav", {})
+    if not isinstance(section, dict):
+        raise UsageError("[caldav] is not a table", str(path), "write it as a [caldav] section")
+    values: dict[str, str] = {}
+    for key, value in section.items():
+        if key not in ENV:
+            raise UsageError(
+                f"[caldav] {key}: unknown setting", str(path), "known: " + ", ".join(ENV)
+            )
+        if not isinstance(value, str):
+            raise UsageError(f"[caldav] {key}: must be a string", str(path), "quote the value")
+        values[key] = value
+    return values
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None, path: Path | None = None
+) -> CalDavSettings | None:
+    """The user's CalDAV settings, or None when no calendar URL is configured."""
+    env = os.environ if env is None else env
+    path = path or config_path(env)
+    values = _file_section(path)
+    # Each value's name and origin, for errors: "[caldav] url" in the file, or the variable.
+    origin = {key: (f"[caldav] {key}", str(path)) for key in values}
+    for key, name in ENV.items():
+        if env.get(name):
+            values[key], origin[key] = env[name], (name, "environment")
+    if not values.get("url"):
+        return None
+    url = values["url"]
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        field, where = origin["url"]
+        raise UsageError(f"{field}: not an http(s) URL", where, "give the calendar's URL")
+    zone = values.get("timezone") or None
+    if zone is not None:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            field, where = origin["timezone"]
+            raise UsageError(
+                f"{field}: unknown time zone {zone!r}",
+                where,
+                "use an IANA name such as Europe/Berlin",
+            ) from None
+    return CalDavSettings(url, values.get("username"), values.get("password"), zone)
+
+
+# --- The event. ---------------------------------------------------------------
+
+
+def _parse(value: Any) -> datetime | date:
+    parsed = datetime.fromisoformat(str(value))
+    return parsed.date() if len(str(value)) == 10 else parsed
+
+
+def offset_tzid(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+def _fixed_zone(tzid: str, offset: timedelta) -> Timezone:
+    zone = Timezone()
+    zone.add("tzid", tzid)
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", offset)
+    standard.add("tzoffsetto", offset)
+    standard.add("tzname", tzid)
+    zone.add_component(standard)
+    return zone
+
+
+def event_document(
+    data: Mapping[str, Any], uid: str, *, zone: str | None = None, stamp: datetime
+) -> str:
+    """The iCalendar text for a calendar card's `data` (summary, start, end)."""
+    start, end = _parse(data["start"]), _parse(data["end"])
+    calendar = Calendar()
+    calendar.add("prodid", "-//ownlive//suggest//EN")
+    calendar.add("version", "2.0")
+    event = Event()
+    event.add("uid", uid)
+    event.add("summary", str(data.get("summary", "")))
+    event.add("dtstamp", stamp.astimezone(UTC))
+    if not isinstance(start, datetime) or not isinstance(end, datetime):
+        event.add("dtstart", start if not isinstance(start, datetime) else start.date())
+        event.add("dtend", end if not isinstance(end, datetime) else end.date())
+    elif zone is not None:
+        local = ZoneInfo(zone)
+        event.add("dtstart", start.astimezone(local))
+        event.add("dtend", end.astimezone(local))
+    else:
+        offset = start.utcoffset() or timedelta(0)
+        if offset == timedelta(0):
+            event.add("dtstart", start.astimezone(UTC))
+            event.add("dtend", end.astimezone(UTC))
+        else:
+            tzid = offset_tzid(offset)
+            calendar.add_component(_fixed_zone(tzid, offset))
+            end = end.astimezone(start.tzinfo)
+            event.add("dtstart", start.replace(tzinfo=None), parameters={"TZID": tzid})
+            event.add("dtend", end.replace(tzinfo=None), parameters={"TZID": tzid})
+    calendar.add_component(event)
+    if zone is not None:
+        calendar.add_missing_timezones()
+    return str(calendar.to_ical().decode())
+
+
+def write_event(settings: CalDavSettings, document: str) -> str:
+    """PUT the event into the calendar; its URL on the server. Same UID again: same event."""
+    try:
+        with caldav.DAVClient(
+            url=settings.url,
+            username=settings.username,
+            password=settings.password,
+            timeout=TIMEOUT_S,
+            enable_rfc6764=False,  # the URL is the calendar's: no DNS discovery
+        ) as client:
+            written = client.calendar(url=settings.url).add_event(document)
+    except AuthorizationError:
+        raise CalDavError(
+            "the CalDAV server refused the user name or password",
+            f"[caldav] url {settings.host}",
+            "check username and password",
+        ) from None
+    except (DAVError, niquests.exceptions.RequestException, OSError) as error:
+        # The library's text holds URLs and server replies: name the kind only.
+        raise CalDavError(
+            f"cannot write the event to the CalDAV server ({type(error).__name__})",
+            f"[caldav] url {settings.host}",
+            "check that the server is up and the URL is the calendar's",
+        ) from None
+    return str(written.url)

@@ -1,0 +1,134 @@
+"""German addresses: street house-number [, postcode city] (Kastanienallee 45, 10435 Berlin).
+
+A street is one capitalised word ending in a street suffix (Torstraße,
+Karl-Marx-Allee, Hauptstr.), adjectives before a suffix word (Frankfurter
+Allee, Große Hamburger Straße), "Straße des 17. Juni"-style names, or a name
+led by Am/An der/Unter den… (Am Kupfergraben, Unter den Linden). Then the
+house number (12, 7a, 12-14), and optionally a postcode with its city, or
+"in <city>" for a known city. A name without a street suffix counts only with
+a postcode after it, so "Am Freitag 15" stays out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ownlive.understand.doc import Entity
+
+UPPER = "A-ZÄÖÜ"
+LOWER = "a-zäöüß"
+WORD = rf"[{UPPER}][{LOWER}]+"
+SUFFIXES = (
+    "straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|stieg|pfad|"
+    "promenade|graben|kai|markt|brücke"
+)
+SUFFIX_WORDS = (
+    "Straße|Strasse|Str\\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Steig|Stieg|Pfad|"
+    "Promenade|Graben|Kai|Markt|Brücke"
+)
+LEAD = "Am|An der|An den|An dem|Auf der|Auf dem|Im|In der|In den|Unter den|Hinter der|Hinter dem|Vor dem|Zum|Zur"
+# One token ending in a suffix (Torstraße, Karl-Marx-Allee, Hauptstr.), or adjectives + suffix word.
+COMPOUND = rf"[{UPPER}][{UPPER}{LOWER}]*(?:-[{UPPER}{LOWER}][{UPPER}{LOWER}]*)*(?i:{SUFFIXES})"
+ADJECTIVES = rf"(?:[{UPPER}][{LOWER}]+(?:er|e|es|en|em)\s){{1,3}}(?:{SUFFIX_WORDS})"
+OF_NAME = rf"(?:{SUFFIX_WORDS})\s(?:der|des|am|vom|zum|zur)\s(?:\d{{1,2}}\.\s)?{WORD}(?:\s{WORD})?"
+STREET = rf"(?:(?:{LEAD})\s)?(?:{OF_NAME}|{ADJECTIVES}|{COMPOUND})"
+NUMBER = rf"\d{{1,4}}(?:\s?[a-zA-Z](?![{UPPER}{LOWER}]))?(?:\s?[-–/]\s?\d{{1,4}}[a-zA-Z]?)?"
+CITY = (
+    rf"{WORD}(?:-{WORD})*(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s{WORD})?(?:\s\({WORD}\))?"
+)
+POSTCODE_CITY = rf"(?:,\s*|\s+)(?:D-)?(?P<postcode>\d{{5}})\s+(?P<city>{CITY})"
+IN_CITY = rf"(?:,\s*|\s+in\s+)(?P<incity>{WORD}(?:\s(?:am|an\sder|im)\s{WORD})?)"
+
+ADDRESS = re.compile(
+    rf"(?<![{UPPER}{LOWER}\d-])(?P<street>{STREET})\s?(?P<number>{NUMBER})(?![\d{LOWER}])"
+    rf"(?:{POSTCODE_CITY}|{IN_CITY})?"
+)
+# Without a street suffix (An der Urania 12): only with a postcode and city after it.
+LED_ONLY = re.compile(
+    rf"(?<![{UPPER}{LOWER}\d-])(?P<street>(?:{LEAD}|Unter\sden)\s{WORD}(?:\s{WORD})?)"
+    rf"\s(?P<number>{NUMBER})(?![\d{LOWER}]){POSTCODE_CITY}"
+)
+LINDEN = re.compile(
+    rf"(?<![{UPPER}{LOWER}])(?P<street>Unter den Linden)\s(?P<number>{NUMBER})(?![\d{LOWER}])"
+    rf"(?:{POSTCODE_CITY}|{IN_CITY})?"
+)
+QUICK = rf"(?i:{SUFFIXES}|linden)\s?\d|\b\d{{5}}\s+[{UPPER}]"
+
+# A number that measures something is no house number (Heimweg 5 Minuten, Platz 3 von 10).
+NOT_AFTER = re.compile(
+    r"\s?(?:Uhr|h\b|Min|min|Minuten|Stunden|Tage|Wochen|Jahre|km|m\b|Meter|€|Euro|EUR|%|Prozent|"
+    r"Personen|Leute|Mal|mal|von\s\d|[.:,]\d)"
+)
+# Compounds that end like a street but name a thing (Parkplatz 3, Bundesstraße 96).
+NOT_STREETS = frozenset(
+    "parkplatz stellplatz sitzplatz arbeitsplatz spielplatz tabellenplatz listenplatz startplatz "
+    "studienplatz kitaplatz ausbildungsplatz campingplatz zeltplatz sportplatz platz heimweg "
+    "rückweg hinweg umweg ausweg fußweg radweg schulweg arbeitsweg weg ehering schlüsselring "
+    "boxring ring staudamm sackgasse bundesstraße landesstraße kreisstraße autobahn straße "
+    "supermarkt flohmarkt wochenmarkt weihnachtsmarkt markt arbeitsmarkt brücke".split()
+)
+NOT_ADJECTIVES = frozenset(
+    "Diese Dieser Jede Jeder Keine Meine Deine Seine Unsere Eure Ihre Eine Welche Andere Nächste "
+    "Erste Zweite Dritte Vierte Letzte Gleiche Selbe Richtige Falsche".split()
+)
+CITY_COUNTRY = {
+    **dict.fromkeys(
+        "Berlin Hamburg München Köln Frankfurt Stuttgart Düsseldorf Leipzig Dortmund Essen Bremen "
+        "Dresden Hannover Nürnberg Duisburg Bochum Wuppertal Bielefeld Bonn Münster Mannheim "
+        "Karlsruhe Augsburg Wiesbaden Mönchengladbach Gelsenkirchen Aachen Braunschweig Kiel "
+        "Chemnitz Halle Magdeburg Freiburg Krefeld Mainz Lübeck Erfurt Oberhausen Rostock Kassel "
+        "Hagen Potsdam Saarbrücken Hamm Ludwigshafen Oldenburg Mülheim Osnabrück Leverkusen "
+        "Darmstadt Heidelberg Solingen Regensburg Herne Paderborn Neuss Ingolstadt Offenbach "
+        "Würzburg Fürth Ulm Heilbronn Pforzheim Wolfsburg Göttingen Bottrop Reutlingen Koblenz "
+        "Bremerhaven Erlangen Bergisch Trier Jena Moers Siegen Hildesheim Cottbus Salzgitter "
+        "Weimar Konstanz Bamberg Passau Lüneburg Tübingen Flensburg Greifswald Schwerin".split(),
+        "DE",
+    ),
+    **dict.fromkeys("Wien Graz Linz Salzburg Innsbruck Klagenfurt Villach".split(), "AT"),
+    **dict.fromkeys("Zürich Basel Bern Genf Lausanne Luzern Winterthur Lugano".split(), "CH"),
+}
+
+
+def find(text: str) -> Iterator[Entity]:
+    taken: list[tuple[int, int]] = []
+    for pattern in (LINDEN, ADDRESS, LED_ONLY):
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            entity = read(text, match)
+            if entity is not None:
+                taken.append((entity.start, entity.end))
+                yield entity
+
+
+def read(text: str, match: re.Match[str]) -> Entity | None:
+    street = match.group("street")
+    if NOT_AFTER.match(text, match.end("number")) and match.lastindex == match.re.groupindex["number"]:
+        return None
+    words = street.split()
+    if street.lower() in NOT_STREETS or words[-1].lower() in NOT_STREETS and len(words) == 1:
+        return None
+    if words[0] in NOT_ADJECTIVES:
+        return None
+    groups = match.groupdict()
+    end = match.end()
+    value: dict[str, str] = {"formatted": ""}
+    city = groups.get("city") or groups.get("incity")
+    if groups.get("incity") and city not in CITY_COUNTRY:
+        end = match.end("number")  # "in Mitte" or ", Tom": not a city we know
+        city = None
+    postcode = groups.get("postcode")
+    if postcode and len(postcode) == 5:
+        value["country"] = "DE"
+    elif city in CITY_COUNTRY:
+        value["country"] = CITY_COUNTRY[city]
+    if city:
+        value["city"] = city
+    value["street"] = street
+    value["house_number"] = re.sub(r"\s+", "", match.group("number"))
+    if postcode and end > match.end("number"):
+        value["postcode"] = postcode
+    start = match.start()
+    value["formatted"] = text[start:end]
+    return Entity("address", start, end, text[start:end], value, priority=1)

@@ -1,0 +1,21 @@
+"""The address entity every grammar builds: the span, and its value keys in contract order."""
+
+from __future__ import annotations
+
+from ownlive.understand.doc import Entity
+
+# DESIGN.md 4: formatted, and where known country, region, city, district, street,
+# house_number, postcode. Unknown keys are left out, never empty.
+KEYS = ("country", "region", "city", "district", "street", "house_number", "postcode")
+
+
+def address(text: str, start: int, end: int, fields: dict[str, str | None]) -> Entity:
+    """An address entity over text[start:end]; `formatted` is the span, as the contract says."""
+    span = text[start:end]
+    value = {"formatted": span}
+    for key in KEYS:
+        found = fields.get(key)
+        if found:
+            value[key] = found
+    # priority 1: an address beats an equally long datetime/number reading of its house number.
+    return Entity("address", start, end, span, value, priority=1)

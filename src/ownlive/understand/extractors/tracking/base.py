@@ -1,0 +1,50 @@
+"""What every carrier family module yields, and the digit runs they look in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A number shaped like one of a carrier's tracking numbers.
+
+    `carrier` is the carrier its format implies, or None where the format is
+    shared (an S10 number of a post we have no id for). `needs_name` is set
+    when the format alone proves nothing (twelve digits could be anything):
+    the message must name that carrier for the number to count. `marked` is
+    set when the number carries its carrier's own mark (1Z, SF, JD, JJD, the
+    DHL company prefix): no other carrier named nearby changes that.
+    """
+
+    start: int
+    end: int
+    number: str  # without spaces, upper case
+    carrier: str | None
+    needs_name: bool = False
+    marked: bool = False
+
+
+# A run of digits: contiguous, or in space-separated groups of 3-5 as USPS
+# and DHL print them ("9400 1000 0000 0000 0000 00"). Grouped runs must be
+# long (15+ digits) so that a phone number's blocks are not read as one.
+_CONTIGUOUS = re.compile(r"(?<![A-Za-z0-9])\d{8,34}(?![A-Za-z0-9])")
+_GROUPED = re.compile(r"(?<![A-Za-z0-9])\d{2,5}(?:[ \u00a0]\d{2,5}){2,}(?![A-Za-z0-9])")
+
+
+def digit_runs(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits without spaces) of every candidate run."""
+    seen: set[tuple[int, int]] = set()
+    for match in _CONTIGUOUS.finditer(text):
+        seen.add((match.start(), match.end()))
+        yield match.start(), match.end(), match.group(0)
+    for match in _GROUPED.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if len(digits) >= 15 and (match.start(), match.end()) not in seen:
+            yield match.start(), match.end(), digits
+
+
+def compact(written: str) -> str:
+    return re.sub(r"[\s\u00a0]", "", written).upper()
