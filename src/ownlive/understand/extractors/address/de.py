@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ownlive.understand.doc import Entity
+from ownlive.understand.extractors.address.value import address
 
 UPPER = "A-ZÄÖÜ"
 LOWER = "a-zäöüß"
@@ -27,12 +28,29 @@ SUFFIX_WORDS = (
     "Straße|Strasse|Str\\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Steig|Stieg|Pfad|"
     "Promenade|Graben|Kai|Markt|Brücke"
 )
-LEAD = "Am|An der|An den|An dem|Auf der|Auf dem|Im|In der|In den|Unter den|Hinter der|Hinter dem|Vor dem|Zum|Zur"
-# One token ending in a suffix (Torstraße, Karl-Marx-Allee, Hauptstr.), or adjectives + suffix word.
-COMPOUND = rf"[{UPPER}][{UPPER}{LOWER}]*(?:-[{UPPER}{LOWER}][{UPPER}{LOWER}]*)*(?i:{SUFFIXES})"
-ADJECTIVES = rf"(?:[{UPPER}][{LOWER}]+(?:er|e|es|en|em)\s){{1,3}}(?:{SUFFIX_WORDS})"
+# Leading words that are part of street names (Am Kupfergraben); sentence-initial Im/In der/Zum are
+# too often plain prepositions, so they lead only a name followed by a postcode (LED_ONLY).
+LEAD = "Am|An der|An den|An dem|Auf der|Auf dem|Unter den|Hinter der|Hinter dem|Vor dem"
+LEAD_WITH_POSTCODE = rf"{LEAD}|Im|In der|In den|Zum|Zur"
+NOT_ADJECTIVES = (
+    "Aber|Oder|Weder|Immer|Wieder|Lieber|Später|Vorher|Nachher|Hier|Jeder|Dieser|Unser|Euer|Einer|"
+    "Keiner|Meiner|Deiner|Seiner|Ihrer|Welcher|Anderer|Erster|Zweiter|Letzter|Sonder|Hinter|Unter|"
+    "Über|Vor|Wer|Oben|Unten|Super|Danach|Daher|Woher|Leider|Sicher|Klar|Sonst"
+)
+KNOWN_ADJECTIVES = (
+    "Alte|Alter|Neue|Neuer|Große|Großer|Kleine|Kleiner|Lange|Langer|Hohe|Hoher|Obere|Untere|"
+    "Innere|Äußere|Hintere|Vordere|Mittlere|Breite|Schmale|Krumme|Stille|Grüne|Rote|Weiße|Schwarze|"
+    "Hohe|Heilige|Schöne"
+)
+# Place adjectives end in -er (Frankfurter Allee, Große Hamburger Straße).
+ADJECTIVE = rf"(?!(?:{NOT_ADJECTIVES})\s)(?:{KNOWN_ADJECTIVES}|[{UPPER}][{LOWER}]+er)"
+# One token ending in a suffix (Torstraße, Karl-Marx-Allee, Hauptstr.).
+COMPOUND = rf"[{UPPER}][{UPPER}{LOWER}]*(?:-[{UPPER}{LOWER}][{UPPER}{LOWER}]*)*-?(?i:{SUFFIXES})"
 OF_NAME = rf"(?:{SUFFIX_WORDS})\s(?:der|des|am|vom|zum|zur)\s(?:\d{{1,2}}\.\s)?{WORD}(?:\s{WORD})?"
-STREET = rf"(?:(?:{LEAD})\s)?(?:{OF_NAME}|{ADJECTIVES}|{COMPOUND})"
+STREET = (
+    rf"(?:(?:{LEAD})\s)?(?:{OF_NAME}|(?:{ADJECTIVE}\s){{1,3}}(?:{SUFFIX_WORDS})"
+    rf"|(?:{ADJECTIVE}\s){{0,2}}{COMPOUND})"
+)
 NUMBER = rf"\d{{1,4}}(?:\s?[a-zA-Z](?![{UPPER}{LOWER}]))?(?:\s?[-–/]\s?\d{{1,4}}[a-zA-Z]?)?"
 CITY = (
     rf"{WORD}(?:-{WORD})*(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s{WORD})?(?:\s\({WORD}\))?"
@@ -46,7 +64,7 @@ ADDRESS = re.compile(
 )
 # Without a street suffix (An der Urania 12): only with a postcode and city after it.
 LED_ONLY = re.compile(
-    rf"(?<![{UPPER}{LOWER}\d-])(?P<street>(?:{LEAD}|Unter\sden)\s{WORD}(?:\s{WORD})?)"
+    rf"(?<![{UPPER}{LOWER}\d-])(?P<street>(?:{LEAD_WITH_POSTCODE})\s{WORD}(?:\s{WORD})?)"
     rf"\s(?P<number>{NUMBER})(?![\d{LOWER}]){POSTCODE_CITY}"
 )
 LINDEN = re.compile(
@@ -67,10 +85,6 @@ NOT_STREETS = frozenset(
     "rückweg hinweg umweg ausweg fußweg radweg schulweg arbeitsweg weg ehering schlüsselring "
     "boxring ring staudamm sackgasse bundesstraße landesstraße kreisstraße autobahn straße "
     "supermarkt flohmarkt wochenmarkt weihnachtsmarkt markt arbeitsmarkt brücke".split()
-)
-NOT_ADJECTIVES = frozenset(
-    "Diese Dieser Jede Jeder Keine Meine Deine Seine Unsere Eure Ihre Eine Welche Andere Nächste "
-    "Erste Zweite Dritte Vierte Letzte Gleiche Selbe Richtige Falsche".split()
 )
 CITY_COUNTRY = {
     **dict.fromkeys(
@@ -104,31 +118,22 @@ def find(text: str) -> Iterator[Entity]:
 
 def read(text: str, match: re.Match[str]) -> Entity | None:
     street = match.group("street")
-    if NOT_AFTER.match(text, match.end("number")) and match.lastindex == match.re.groupindex["number"]:
-        return None
-    words = street.split()
-    if street.lower() in NOT_STREETS or words[-1].lower() in NOT_STREETS and len(words) == 1:
-        return None
-    if words[0] in NOT_ADJECTIVES:
-        return None
     groups = match.groupdict()
+    postcode = groups.get("postcode")
+    if postcode is None and NOT_AFTER.match(text, match.end("number")):
+        return None
+    if street.lower() in NOT_STREETS:
+        return None
     end = match.end()
-    value: dict[str, str] = {"formatted": ""}
     city = groups.get("city") or groups.get("incity")
     if groups.get("incity") and city not in CITY_COUNTRY:
-        end = match.end("number")  # "in Mitte" or ", Tom": not a city we know
-        city = None
-    postcode = groups.get("postcode")
-    if postcode and len(postcode) == 5:
-        value["country"] = "DE"
-    elif city in CITY_COUNTRY:
-        value["country"] = CITY_COUNTRY[city]
-    if city:
-        value["city"] = city
-    value["street"] = street
-    value["house_number"] = re.sub(r"\s+", "", match.group("number"))
-    if postcode and end > match.end("number"):
-        value["postcode"] = postcode
-    start = match.start()
-    value["formatted"] = text[start:end]
-    return Entity("address", start, end, text[start:end], value, priority=1)
+        end, city = match.end("number"), None  # "in Mitte", ", Tom kommt": not a city we know
+    country = "DE" if postcode else CITY_COUNTRY.get(city or "")
+    fields = {
+        "country": country,
+        "city": city,
+        "street": street,
+        "house_number": match.group("number"),
+        "postcode": postcode,
+    }
+    return address(text, match.start(), end, fields)
