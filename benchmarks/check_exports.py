@@ -35,6 +35,9 @@ def main(root: Path = EXPORTS) -> int:
         name = str(path.relative_to(root))
         if path.name in NOT_DATA or path.name.startswith("LICENSE"):
             continue
+        if name.startswith("osm-poi/"):
+            print(f"{name:<80} (public map data: `ownlive places import`, not personal data)")
+            continue
         try:
             importer = detect_importer(path)
         except OwnliveError:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from ownlive.suggest.caldav_writer import (
     CalDavSettings,
     config_path,
     event_document,
+    load_settings,
     write_event,
 )
 from ownlive.suggest.loop import PURPOSE, SUBJECT
@@ -79,17 +81,22 @@ def accept(
     vault: Vault,
     card_id: int,
     *,
-    settings: CalDavSettings | None,
     ics_dir: Path,
+    settings: Callable[[], CalDavSettings | None] = load_settings,
     now: datetime | None = None,
 ) -> Outcome:
-    """Do what the card offers and mark it accepted (ranking learns from it)."""
+    """Do what the card offers and mark it accepted (ranking learns from it).
+
+    `settings` is read only for a calendar card: a broken settings file does
+    not stand in the way of opening a map.
+    """
     now = now or vault.now()
     card = _open_card(vault, card_id, now)
     if card.kind != "calendar" or not card.data.get("start") or not card.data.get("end"):
         return Outcome(stored.decide(vault, card.id, "accepted", now), card.uris)
     uid = event_uid(card)
-    if settings is None:
+    calendar = settings()
+    if calendar is None:
         path = _write_file(ics_dir, card, event_document(card.data, uid, stamp=now))
         decided = stored.decide(vault, card.id, "accepted", now, result=str(path))
         hint = "to add events to your calendar directly, " + HOW_TO_CONFIGURE.format(
@@ -98,14 +105,14 @@ def accept(
         return Outcome(decided, card.uris, ics_file=path, hint=hint)
     with vault.session(subject=SUBJECT, purpose=PURPOSE) as session:
         grant = session.require(WRITE_SCOPE, action="write 1 event")
-    document = event_document(card.data, uid, zone=settings.timezone, stamp=now)
-    url = write_event(settings, document)
+    document = event_document(card.data, uid, zone=calendar.timezone, stamp=now)
+    url = write_event(calendar, document)
     sent = audit.Outbound(
         subject=SUBJECT,
         scope=WRITE_SCOPE,
         purpose=PURPOSE,
         grant_id=grant.id,
-        destination=settings.host,
+        destination=calendar.host,
         sent="1 event",
     )
     decided = stored.decide(vault, card.id, "accepted", now, result=url, outbound=sent)

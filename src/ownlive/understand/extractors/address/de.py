@@ -55,7 +55,8 @@ NUMBER = rf"\d{{1,4}}(?:\s?[a-zA-Z](?![{UPPER}{LOWER}]))?(?:\s?[-–/]\s?\d{{1,4
 CITY = (
     rf"{WORD}(?:-{WORD})*(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s{WORD})?(?:\s\({WORD}\))?"
 )
-POSTCODE_CITY = rf"(?:,\s*|\s+)(?:D-)?(?P<postcode>\d{{5}})\s+(?P<city>{CITY})"
+# 5 digits: Germany; 4 digits: Austria or Switzerland, taken only before a city we know there.
+POSTCODE_CITY = rf"(?:,\s*|\s+)(?:[DAC]H?-)?(?P<postcode>\d{{4,5}})\s+(?P<city>{CITY})"
 IN_CITY = rf"(?:,\s*|\s+in\s+)(?P<incity>{WORD}(?:\s(?:am|an\sder|im)\s{WORD})?)"
 
 ADDRESS = re.compile(
@@ -126,9 +127,11 @@ def read(text: str, match: re.Match[str]) -> Entity | None:
         return None
     end = match.end()
     city = groups.get("city") or groups.get("incity")
-    if groups.get("incity") and city not in CITY_COUNTRY:
-        end, city = match.end("number"), None  # "in Mitte", ", Tom kommt": not a city we know
-    country = "DE" if postcode else CITY_COUNTRY.get(city or "")
+    known = CITY_COUNTRY.get((city or "").split(" ")[0])
+    if (groups.get("incity") or (postcode and len(postcode) == 4)) and known is None:
+        # "in Mitte", ", Tom kommt", "2024 Eröffnung": not a place we know.
+        end, city, postcode = match.end("number"), None, None
+    country = "DE" if postcode and len(postcode) == 5 else known
     fields = {
         "country": country,
         "city": city,
