@@ -209,6 +209,7 @@ SETS: tuple[tuple[str, Loader], ...] = (
     ("ctparse", load_ctparse),
     ("snips", dialogue.load_snips),
     ("crosswoz", dialogue.load_crosswoz),
+    ("crosswoz-db", dialogue.load_crosswoz_db),
     ("sgd", dialogue.load_sgd),
     ("cpca", dialogue.load_cpca),
 )

@@ -94,6 +94,10 @@ def load_snips(root: Path, limit: int | None) -> LoadedSet:
 
 
 CROSSWOZ_SLOTS = {"地址": "address", "电话": "phone"}
+# What the contract counts as an address (DESIGN.md 4.1): a street with a house number.
+# The same rules as benchmarks/eval_address.py, so both report on the same gold.
+ZH_IN_CONTRACT = re.compile(r"(?:路|街|道|巷|胡同|里)[东南西北中]?段?[甲乙丙丁]?\d+")
+EN_IN_CONTRACT = re.compile(r"^\d")
 
 
 def load_crosswoz(root: Path, limit: int | None) -> LoadedSet:
@@ -116,10 +120,13 @@ def load_crosswoz(root: Path, limit: int | None) -> LoadedSet:
             for message in dialogue["messages"]:
                 if message["role"] != "sys":
                     continue
-                gold = _crosswoz_gold(message)
-                if gold is None:
+                found = _crosswoz_gold(message)
+                if found is None:
                     unplaced += 1
                     continue
+                # Addresses the contract does not count (no street + number) are not scored.
+                gold = tuple(g for g in found if g.type != "address" or _zh_address(g.text))
+                ignore = tuple(g for g in found if g not in gold)
                 stratum.append(
                     Case(
                         name,
@@ -128,6 +135,7 @@ def load_crosswoz(root: Path, limit: int | None) -> LoadedSet:
                         DEFAULT_REFERENCE,
                         gold,
                         types,
+                        ignore,
                         stratum=split,
                     )
                 )
@@ -135,11 +143,15 @@ def load_crosswoz(root: Path, limit: int | None) -> LoadedSet:
     notes = [
         "system turns of test + val; gold = Inform 地址/电话 values found verbatim",
         f"{unplaced} turns skipped: an address/phone value not found verbatim in the text",
-        "gold addresses are as the dialogue gives them (some lack a house number or keep a"
-        " parenthetical note): exact span is strict here",
+        "gold addresses without a street + house number (故宫博物院内) are not scored;"
+        " the rest are as the dialogue gives them (notes in brackets too): exact is strict",
         "phone values by zh rules; 8-digit local numbers (no area code) carry none",
     ]
     return LoadedSet(name, title, cases, notes)
+
+
+def _zh_address(text: str) -> bool:
+    return ZH_IN_CONTRACT.search(text) is not None
 
 
 def _crosswoz_gold(message: dict[str, Any]) -> tuple[GoldSpan, ...] | None:
@@ -226,6 +238,11 @@ def load_sgd(root: Path, limit: int | None) -> LoadedSet:
                         value = {"e164": number} if number else None
                         gold.append(_span(kind, text, start, end, value))
                 gold = _join_datetimes(text, gold)
+                # "Strand", "Union Station": an address without a house number is not one.
+                ignore = tuple(
+                    g for g in gold if g.type == "address" and not EN_IN_CONTRACT.match(g.text)
+                )
+                gold = [g for g in gold if g not in ignore]
                 stratum.append(
                     Case(
                         name,
@@ -234,6 +251,7 @@ def load_sgd(root: Path, limit: int | None) -> LoadedSet:
                         DEFAULT_REFERENCE,
                         tuple(gold),
                         SGD_TYPES,
+                        ignore,
                         stratum=path.name,
                     )
                 )
@@ -242,13 +260,11 @@ def load_sgd(root: Path, limit: int | None) -> LoadedSet:
         "every turn of the copied test files; date/time/_date/_time slots = datetime,"
         " address/street_address/venue_address = address, price* with $ = money,"
         " Restaurants category = cuisine",
-        "adjacent date and time slots joined into one datetime ('March 8th at 6 pm')",
+        "adjacent date and time slots joined into one datetime ('March 8th at 6 pm');"
+        " addresses not starting with a house number are not scored",
         "phone values by en (NANP) rules",
     ]
     return LoadedSet(name, title, cases, notes)
-
-
-HOUSE_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十百零〇]+[号號]")
 
 
 def load_cpca(root: Path, limit: int | None) -> LoadedSet:
@@ -259,7 +275,7 @@ def load_cpca(root: Path, limit: int | None) -> LoadedSet:
         return not_available(name, title, path)
     with path.open(encoding="utf-8", newline="") as handle:
         rows = [row[0].strip() for row in csv.reader(handle) if row and row[0].strip()][1:]
-    kept = [row for row in rows if HOUSE_NUMBER.search(row)]
+    kept = [row for row in rows if _zh_address(row)]
     cases = [
         Case(
             name,
@@ -272,8 +288,37 @@ def load_cpca(root: Path, limit: int | None) -> LoadedSet:
         for text in kept
     ]
     notes = [
-        f"{len(kept)} of {len(rows)} non-empty rows written with a house number (号);"
+        f"{len(kept)} of {len(rows)} non-empty rows name a street with a house number;"
         " an address needs one (DESIGN.md 4.1)",
         "gold span = the whole row (trailing building/room/notes included): exact is strict",
     ]
     return LoadedSet(name, title, cap(cases, limit), notes)
+
+
+def load_crosswoz_db(root: Path, limit: int | None) -> LoadedSet:
+    """CrossWOZ databases (zh): the 地址 of restaurants, hotels, attractions, one per text."""
+    name, title = "crosswoz-db", "CrossWOZ database addresses (zh address recall, one per text)"
+    base = root / "crosswoz" / "data" / "crosswoz" / "database"
+    if not base.is_dir():
+        return not_available(name, title, base)
+    cases: list[Case] = []
+    for file in ("restaurant_db.json", "hotel_db.json", "attraction_db.json"):
+        path = base / file
+        if not path.is_file():
+            continue
+        stratum = [
+            Case(
+                name,
+                "zh",
+                text,
+                DEFAULT_REFERENCE,
+                (_span("address", text, 0, len(text)),),
+                frozenset({"address"}),
+                stratum=file,
+            )
+            for _, record in json.loads(path.read_text(encoding="utf-8"))
+            if _zh_address(text := str(record.get("地址") or "").strip())
+        ]
+        cases += cap(stratum, limit)
+    notes = ["地址 fields with a street + house number; gold span = the whole field"]
+    return LoadedSet(name, title, cases, notes)

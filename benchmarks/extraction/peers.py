@@ -18,6 +18,7 @@ import importlib
 import importlib.metadata
 import logging
 import os
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -190,7 +191,7 @@ class Recognizers(System):
 
         self._models: dict[tuple[str, str], Any] = {}
         for lang, culture in RT_CULTURES.items():
-            makers = {
+            makers: dict[str, Callable[[str], Any]] = {
                 "datetime": lambda c: DateTimeRecognizer(c).get_datetime_model(c, False),
                 "phone": lambda c: SequenceRecognizer(c).get_phone_number_model(c, False),
                 "email": lambda c: SequenceRecognizer(c).get_email_model(c, False),
@@ -255,11 +256,14 @@ class Ctparse(System):
     name = "ctparse"
 
     def __init__(self) -> None:
-        import ctparse
+        from ctparse.ctparse import _repl1, _repl2, ctparse
         from ctparse.types import Interval, Time
 
         logging.getLogger("ctparse").setLevel(logging.ERROR)
-        self._parse, self._time, self._interval = ctparse.ctparse, Time, Interval
+        self._parse, self._time, self._interval = ctparse, Time, Interval
+        # ctparse reports offsets into its preprocessed text (separator runs collapsed to
+        # one space, dashes unified, stripped): its own patterns map them back.
+        self._steps = ((_repl1, " "), (_repl2, "-"))
         self.available, self.status = True, f"{_version('ctparse')} (default 1 s timeout)"
 
     def supports(self, kind: str, lang: str) -> bool:
@@ -278,7 +282,31 @@ class Ctparse(System):
         if moment.year and moment.month and moment.day:
             date = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
         clock = f"{moment.hour or 0:02d}:{moment.minute or 0:02d}"
-        return [Pred("datetime", found.mstart, found.mend, {"start": f"{date}T{clock}"})]
+        value = {"start": f"{date}T{clock}"}
+        origin = self._origins(case.text)
+        if found.mend <= found.mstart or found.mend > len(origin):
+            # Some productions (a latent "4" read as 04:00) carry no span: a datetime
+            # claimed nowhere, so a false positive.
+            return [Pred("datetime", 0, 0, value)]
+        return [Pred("datetime", origin[found.mstart], origin[found.mend - 1] + 1, value)]
+
+    def _origins(self, text: str) -> list[int]:
+        """For each character of ctparse's preprocessed text, its index in `text`."""
+        origin = list(range(len(text)))
+        for pattern, replacement in self._steps:
+            out, mapped, last = [], [], 0
+            for match in pattern.finditer(text):
+                out.append(text[last : match.start()])
+                mapped += origin[last : match.start()]
+                out.append(replacement)
+                mapped.append(origin[match.start()])
+                last = match.end()
+            out.append(text[last:])
+            mapped += origin[last:]
+            text, origin = "".join(out), mapped
+            lead = len(text) - len(text.lstrip())
+            text, origin = text.strip(), origin[lead : lead + len(text.strip())]
+        return origin
 
 
 PHONE_REGIONS = {"zh": "CN", "de": "DE", "en": "US"}

@@ -18,7 +18,7 @@ import os
 import sys
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from benchmarks.extraction import report
@@ -52,6 +52,14 @@ def case_limit() -> int | None:
     return int(raw)
 
 
+def trimmed(pred: Pred, text: str) -> Pred:
+    """The prediction without surrounding white space (some peers keep a trailing blank)."""
+    part = text[pred.start : pred.end]
+    start = pred.start + len(part) - len(part.lstrip())
+    end = max(start, pred.end - (len(part) - len(part.rstrip())))
+    return pred if (start, end) == (pred.start, pred.end) else replace(pred, start=start, end=end)
+
+
 def run_system(system: System, cases: list[Case], result: SetResult) -> None:
     clock = time.perf_counter
     by_case = result.by_case.setdefault(system.name, {})
@@ -66,6 +74,7 @@ def run_system(system: System, cases: list[Case], result: SetResult) -> None:
             preds = []
             result.errors[system.name] = result.errors.get(system.name, 0) + 1
         elapsed = clock() - started
+        preds = [trimmed(p, case.text) for p in preds]
         by_case[index] = elapsed
         result.times.setdefault((system.name, case.lang), []).append(elapsed)
         for kind, counts in score_case(case, preds, kinds).items():

@@ -1,74 +1,32 @@
 """Where the user is: `--location`, the configured home, or the last known place in the vault.
 
-Also the two pieces of geography every provider shares: the distance between
-two points, and the coarse location (rounded to 0.01 degree, about 1 km) that
-is all a third party gets unless `location.precise` is granted for the
-purpose at hand.
+Reading location history goes through the consent gate (`location.precise`);
+what may be sent for a location is decided in `geo.py`.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from ownlive.context.geo import COARSE_DECIMALS
 from ownlive.errors import ConsentRequired
 from ownlive.suggest.engine import Location
 from ownlive.vault import Vault
 
 log = logging.getLogger(__name__)
 
-# 0.01 degree of latitude is 1.11 km; of longitude at 50° N, 0.71 km.
-COARSE_DECIMALS = 2
-EARTH_RADIUS_M = 6_371_008.8  # mean radius (IUGG)
 # A fix older than this says where the user was, not where they are.
 LAST_KNOWN_MAX_AGE = timedelta(hours=12)
 SUBJECT = "assistant"
 PURPOSE = "suggest"
 
 
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres on a spherical Earth (error < 0.5 %)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
-
-
 def coarse(location: Location) -> Location:
     """The location rounded to 0.01 degree (about 1 km): what leaves the machine by default."""
     return Location(round(location.lat, COARSE_DECIMALS), round(location.lon, COARSE_DECIMALS))
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    """What a provider may send for a location, and how the access log describes it."""
-
-    lat: float
-    lon: float
-    precise: bool
-
-    @property
-    def text(self) -> tuple[str, str]:
-        """Latitude and longitude as sent: two decimals when coarse, six when precise."""
-        digits = 6 if self.precise else COARSE_DECIMALS
-        return f"{self.lat:.{digits}f}", f"{self.lon:.{digits}f}"
-
-    @property
-    def description(self) -> str:
-        if self.precise:
-            return "lat,lon to 0.000001 degree (location.precise granted)"
-        return "lat,lon rounded to 0.01 degree (about 1 km)"
-
-
-def outgoing(lat: float, lon: float, *, precise: bool) -> Outgoing:
-    if precise:
-        return Outgoing(lat, lon, True)
-    rounded = coarse(Location(lat, lon))
-    return Outgoing(rounded.lat, rounded.lon, False)
 
 
 def precise_granted(vault: Vault | None, *, subject: str = SUBJECT, purpose: str = PURPOSE) -> bool:

@@ -22,6 +22,9 @@ DEMO_DIR = Path(".ownlive")
 VAULT = DEMO_DIR / "vault.db"
 # Formats without a time zone are read in the zone of the phone that wrote them.
 SAMPLE_ZONES = {"sms-20261120.xml": "Asia/Shanghai", "wechat-陈静.csv": "Asia/Shanghai"}
+# The samples were exported on the evening of 20 November 2026: cards are ranked
+# and expired as of then, so the demo shows the same cards on whatever day it runs.
+DEMO_NOW = "2026-11-20T22:00:00+08:00"
 
 
 def ownlive(*args: str, expect_failure: bool = False) -> None:
@@ -76,12 +79,20 @@ def main() -> None:
     ownlive("log")
     ownlive("log", "verify")
 
+    console.print(Rule("5. Suggestions: the assistant reads your messages through the same gate"))
+    ownlive("cards", "refresh", "--now", DEMO_NOW)  # the grant of step 3: your SMS only
+    ownlive("grant", "messages.read", "--to", "assistant", "--for", "suggest", "--yes")
+    ownlive("cards", "refresh", "--now", DEMO_NOW)  # now the chats too; no SMS is read twice
+    ownlive("cards", "--now", DEMO_NOW)
+
     console.print(Rule("Next"))
     console.print(
         f"The demo vault is {VAULT}. Try:\n"
         f"  export OWNLIVE_VAULT={VAULT}\n"
         "  .venv/bin/ownlive grant messages.read --to cli --for browse --yes\n"
         "  .venv/bin/ownlive messages --search 火锅\n"
+        f"  .venv/bin/ownlive cards --all --now {DEMO_NOW}\n"
+        "  .venv/bin/ownlive accept ID   # a calendar card goes to your calendar\n"
         "  .venv/bin/ownlive revoke 1 && .venv/bin/ownlive log\n"
         "  .venv/bin/ownlive export my-vault.zip\n"
         "  .venv/bin/ownlive forget --conversation 1 --yes\n"

@@ -47,7 +47,6 @@ class Outcome:
     hint: str | None = None  # how to configure CalDAV, when it is not
 
 
-
 def event_uid(card: StoredCard) -> str:
     """A UID stable for the card's subject: accepting again updates the same event."""
     digest = hashlib.sha256(card.dedup_key.encode()).hexdigest()[:32]

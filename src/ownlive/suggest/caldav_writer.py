@@ -33,8 +33,10 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import caldav
 import niquests
+from caldav.calendarobjectresource import CalendarObjectResource
+from caldav.collection import Calendar as DavCalendar
+from caldav.davclient import DAVClient
 from caldav.lib.error import AuthorizationError, DAVError
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
@@ -174,40 +176,45 @@ def event_document(
     event.add("summary", str(data.get("summary", "")))
     event.add("dtstamp", stamp.astimezone(UTC))
     if not isinstance(start, datetime) or not isinstance(end, datetime):
-        event.add("dtstart", start if not isinstance(start, datetime) else start.date())
-        event.add("dtend", end if not isinstance(end, datetime) else end.date())
+        event.add("dtstart", _day(start))  # an all-day plan: dates, no zone
+        event.add("dtend", _day(end))
     elif zone is not None:
         local = ZoneInfo(zone)
         event.add("dtstart", start.astimezone(local))
         event.add("dtend", end.astimezone(local))
+    elif not start.utcoffset():
+        event.add("dtstart", start.astimezone(UTC))
+        event.add("dtend", end.astimezone(UTC))
     else:
         offset = start.utcoffset() or timedelta(0)
-        if offset == timedelta(0):
-            event.add("dtstart", start.astimezone(UTC))
-            event.add("dtend", end.astimezone(UTC))
-        else:
-            tzid = offset_tzid(offset)
-            calendar.add_component(_fixed_zone(tzid, offset))
-            end = end.astimezone(start.tzinfo)
-            event.add("dtstart", start.replace(tzinfo=None), parameters={"TZID": tzid})
-            event.add("dtend", end.replace(tzinfo=None), parameters={"TZID": tzid})
+        tzid = offset_tzid(offset)
+        calendar.add_component(_fixed_zone(tzid, offset))
+        end = end.astimezone(start.tzinfo)
+        event.add("dtstart", start.replace(tzinfo=None), parameters={"TZID": tzid})
+        event.add("dtend", end.replace(tzinfo=None), parameters={"TZID": tzid})
     calendar.add_component(event)
-    if zone is not None:
-        calendar.add_missing_timezones()
+    if zone is not None and isinstance(start, datetime):
+        # The zone's rules for a year around the event (icalendar's default span ends in 2038).
+        year = timedelta(days=366)
+        calendar.add_missing_timezones(start.date() - year, start.date() + year)
     return str(calendar.to_ical().decode())
+
+
+def _day(value: datetime | date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def write_event(settings: CalDavSettings, document: str) -> str:
     """PUT the event into the calendar; its URL on the server. Same UID again: same event."""
     try:
-        with caldav.DAVClient(
+        with DAVClient(
             url=settings.url,
             username=settings.username,
             password=settings.password,
             timeout=TIMEOUT_S,
             enable_rfc6764=False,  # the URL is the calendar's: no DNS discovery
         ) as client:
-            written = client.calendar(url=settings.url).add_event(document)
+            written = DavCalendar(client=client, url=settings.url).add_event(document)
     except AuthorizationError:
         raise CalDavError(
             "the CalDAV server refused the user name or password",
@@ -221,4 +228,6 @@ def write_event(settings: CalDavSettings, document: str) -> str:
             f"[caldav] url {settings.host}",
             "check that the server is up and the URL is the calendar's",
         ) from None
+    # The synchronous client returns the event itself (a coroutine only from the async one).
+    assert isinstance(written, CalendarObjectResource)
     return str(written.url)

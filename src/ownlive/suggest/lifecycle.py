@@ -120,4 +120,3 @@ def expires_at(card: Card, sent_at: datetime) -> datetime:
             departure += timedelta(days=1)  # a date without a time: it may leave at 23:59
         return departure + FLIGHT_OVER
     return sent_at + LIFETIMES.get(card.kind, DEFAULT_LIFE)
-

@@ -101,7 +101,9 @@ def refresh(
     return RefreshReport(read, new, merged, stored.expire(vault, now))
 
 
-def ranked(vault: Vault, *, now: datetime | None = None, everything: bool = False) -> list[ranking.Ranked]:
+def ranked(
+    vault: Vault, *, now: datetime | None = None, everything: bool = False
+) -> list[ranking.Ranked]:
     """Open cards (all cards with `everything`), best first; expires those whose time is over."""
     now = now or vault.now()
     stored.expire(vault, now)

@@ -2,13 +2,17 @@
 
     score = urgency × confidence × preference(kind)
 
-- **urgency** (0..1] comes from time. For a card with an event (calendar,
-  flight, a meal tonight) it is the lead time to the event, hyperbolic with a
-  one-day half point: starting now 1.0, in a day 0.5, in a week 0.125. An event
-  already over (more than an hour past its start) scores `PAST` (0.05): kept
-  visible until it expires, below anything to come. A card without an event
-  (an address, a phone number, a parcel) uses how long ago it was last
-  mentioned, the same curve: an address mentioned today outranks last week's.
+- **urgency** (0..1] comes from time. For a card with an event (a calendar
+  plan, a flight) it is the lead time to the event, hyperbolic with a one-day
+  half point: starting now 1.0, in a day 0.5, in a week 0.125. While the event
+  is under way (a calendar plan until its end, an all-day one all day; a
+  flight for an hour) it stays 1.0; once over it scores `PAST` (0.05), below
+  anything to come. A card
+  without an event (an address, a number, a parcel, a meal wanted) uses how
+  long ago it was last mentioned, on the same curve at half height
+  (`UNTIMED`): just mentioned, it counts like an event a day away, so that a
+  plan for tomorrow evening outranks a phone number from this morning, and an
+  address mentioned today outranks last week's.
 - **confidence** is the skill's own (0..1].
 - **preference** is the user's accept rate for the kind, Laplace-smoothed (a
   Beta(1, 1) prior): (accepted + 1) / (accepted + dismissed + 2), doubled so
@@ -32,6 +36,7 @@ from ownlive.vault.cards import StoredCard
 HALF_POINT = timedelta(days=1)  # lead time (or age) at which urgency halves
 OVER_AFTER = timedelta(hours=1)  # an event that started this long ago is over
 PAST = 0.05
+UNTIMED = 0.5  # the height of the curve for cards without an event
 
 
 @dataclass(frozen=True)
@@ -42,16 +47,22 @@ class Ranked:
     preference: float
 
 
-def urgency(event_at: datetime | None, mentioned_at: datetime | None, now: datetime) -> float:
+def urgency(
+    event_at: datetime | None,
+    mentioned_at: datetime | None,
+    now: datetime,
+    ends_at: datetime | None = None,
+) -> float:
     if event_at is not None:
         lead = event_at - now
-        if lead < -OVER_AFTER:
-            return PAST
-        return 1.0 / (1.0 + max(lead, timedelta(0)) / HALF_POINT)
+        if lead >= timedelta(0):
+            return 1.0 / (1.0 + lead / HALF_POINT)
+        under_way = now < ends_at if ends_at is not None else -lead <= OVER_AFTER
+        return 1.0 if under_way else PAST
     if mentioned_at is None:
         return PAST
-    age = now - mentioned_at
-    return 1.0 / (1.0 + max(age, timedelta(0)) / HALF_POINT)
+    age = max(now - mentioned_at, timedelta(0))
+    return UNTIMED / (1.0 + age / HALF_POINT)
 
 
 def preference(accepted: int, dismissed: int) -> float:
@@ -69,7 +80,9 @@ def rank(
     ranked = []
     for card in cards:
         accepted, dismissed = feedback.get(card.kind, (0, 0))
-        near = urgency(card.event_at, card.mentioned_at, now)
+        # A calendar card expires when its event ends: that is when it stops being under way.
+        ends = card.expires_at if card.kind == "calendar" else None
+        near = urgency(card.event_at, card.mentioned_at, now, ends)
         liked = preference(accepted, dismissed)
         score = round(near * max(0.0, min(card.confidence, 1.0)) * liked, 6)
         ranked.append(Ranked(card, score, near, liked))

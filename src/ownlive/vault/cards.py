@@ -167,8 +167,8 @@ def expire(vault: Vault, now: datetime) -> int:
 
 
 _COLUMNS = (
-    "c.id, c.kind, c.status, c.dedup_key, c.payload, c.data, c.confidence, c.event_at, c.mentioned_at, "
-    "c.expires_at, c.created_at, c.decided_at, c.result, c.score, "
+    "c.id, c.kind, c.status, c.dedup_key, c.payload, c.data, c.confidence, c.event_at, "
+    "c.mentioned_at, c.expires_at, c.created_at, c.decided_at, c.result, c.score, "
     "(SELECT group_concat(DISTINCT e.message_id) FROM card_evidence e WHERE e.card_id = c.id)"
 )
 
@@ -205,7 +205,9 @@ def list_cards(vault: Vault, statuses: Sequence[str] = STATUSES) -> list[StoredC
 
 
 def get(vault: Vault, card_id: int) -> StoredCard:
-    row = vault._conn.execute(f"SELECT {_COLUMNS} FROM cards c WHERE c.id = ?", (card_id,)).fetchone()
+    row = vault._conn.execute(
+        f"SELECT {_COLUMNS} FROM cards c WHERE c.id = ?", (card_id,)
+    ).fetchone()
     if row is None:
         raise NotFound(f"no card with id {card_id}", "", "list cards with: ownlive cards --all")
     return _card(row)
@@ -227,7 +229,9 @@ def decide(
         card = get(vault, card_id)
         if card.status != "new":
             raise UsageError(
-                f"card {card_id} is already {card.status}", "", "list open cards with: ownlive cards"
+                f"card {card_id} is already {card.status}",
+                "",
+                "list open cards with: ownlive cards",
             )
         conn.execute(
             "UPDATE cards SET status = ?, decided_at = ?, result = ? WHERE id = ?",

@@ -14,6 +14,7 @@ BUILTIN_SKILL_MODULES: tuple[str, ...] = (
     "ownlive.suggest.skills.flight",
     "ownlive.suggest.skills.calendar",
     "ownlive.suggest.skills.restaurants",
+    "ownlive.suggest.skills.weather",
 )
 
 

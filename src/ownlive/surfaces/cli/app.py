@@ -84,6 +84,7 @@ COMMAND_MODULES = (
     "ownlive.surfaces.cli.extract_cmd",
     "ownlive.surfaces.cli.suggest_cmd",
     "ownlive.surfaces.cli.cards_cmds",
+    "ownlive.surfaces.cli.places_cmds",
 )
 for _module in COMMAND_MODULES:
     importlib.import_module(_module)

@@ -7,7 +7,17 @@ import importlib
 from ownlive.plugins.manager import hookimpl
 from ownlive.understand.registry import Extractor, builtin_extractors
 
-BUILTIN_EXTRACTOR_MODULES: tuple[str, ...] = ()
+BUILTIN_EXTRACTOR_MODULES: tuple[str, ...] = (
+    "ownlive.understand.extractors.address.extractor",
+    "ownlive.understand.extractors.datetime.extractor",
+    "ownlive.understand.extractors.phone",
+    "ownlive.understand.extractors.email",
+    "ownlive.understand.extractors.url",
+    "ownlive.understand.extractors.flight",
+    "ownlive.understand.extractors.tracking",
+    "ownlive.understand.extractors.money",
+    "ownlive.understand.extractors.cuisine",
+)
 
 
 @hookimpl

@@ -5,9 +5,8 @@ labels such as "Tel.", 电话 or "#" stay outside, which is what the matcher
 returns. A number without a country code is read in the region of the
 message's language (zh → CN, de → DE, en → US). A number that is no valid
 number there is tried in the other regions our users' contacts live in, but
-only behind a phone cue ("call", "Tel.", 电话 …) and only when exactly one of
-those regions accepts it: that is the contract's "plainly another country's
-national format".
+only behind a phone cue ("call", "Tel.", 电话 …): that is the contract's
+"plainly another country's national format".
 
 Not phones: one-time codes, TANs, card tails, order/customer/booking numbers,
 IBANs, door codes — libphonenumber's VALID leniency already rejects most (too
@@ -27,7 +26,10 @@ from ownlive.understand.registry import extractor
 REGION_BY_LANG = {"zh": "CN", "de": "DE", "en": "US"}
 # Where a number in a zh/en/de chat plausibly comes from when it is not the
 # language's own region; kept short because every region is one more pass.
-FALLBACK_REGIONS = ("CN", "DE", "US", "GB", "AT", "CH", "FR", "HK")
+FALLBACK_REGIONS = (
+    "CN", "DE", "US", "GB", "AT", "CH", "FR", "HK", "TW", "IT", "ES", "NL", "BE", "PL",
+    "SE", "DK", "JP", "KR", "SG", "AU", "IN", "BR",
+)  # fmt: skip
 
 # The fast path: seven or more digits, possibly broken by separators. The
 # matcher costs ~0.1 ms per message even when it finds nothing.
@@ -36,7 +38,8 @@ QUICK = re.compile(r"\d(?:[\s\-./()]{0,3}\d){6,}")
 # A cue that the digits that follow are a phone number.
 PHONE_CUE = re.compile(
     r"(?i)(?:\btel\b|\btel\.|telefon|phone|\bcall|\bring\b|\btext\b|\bsms\b|mobile|\bcell|"
-    r"\bfax|hotline|whats\s?app|\bmob\.|\bhandy|mobil|anruf|\bruf|erreichbar|"
+    r"\bfax|hotline|whats\s?app|\bmob\.|\bhandy|mobil|anruf|\bruf|erreich|\breach|"
+    r"\bnumber|\bnummer|contact|kontakt|"
     r"电话|手机|联系|致电|热线|拨打|打给|座机|微信|号码)"
 )
 # Labels that say the digits are something else; checked in the few
@@ -50,6 +53,10 @@ NOT_PHONE_LABEL = re.compile(
     r"aktenzeichen|türcode|tuercode|\bzimmer|\broom\b|\bcard\b|\bkarte\b|versicherung|"
     r"steuer|\bserial|\bseriennummer|\bimei)"
 )
+# A match that continues a longer digit string to its left ("+44 7700900397"
+# read as a US number, "(19) 35831647", "-2208960000", "45+31-339243873").
+CONTINUES_LEFT = re.compile(r"(?:[\d)+][ \-]*|(?:^|[\s\d])-)$")
+DATE_LIKE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 LABEL_WINDOW = 18  # characters before a number searched for a label
 CUE_WINDOW = 40
 
@@ -95,22 +102,21 @@ def find_phones(doc: Doc) -> Iterator[Entity]:
     for start, end, e164 in _matches(text, regions[0]):
         found[(start, end)] = e164
     # Digit runs the language's region did not accept: try the other regions,
-    # but only behind a phone cue, and only when exactly one region agrees.
+    # only behind a phone cue, in order: the message's other languages first,
+    # then the countries our users call most (DE before GB: "030 1234567" is
+    # a valid number in both).
     leftovers = [
         (m.start(), m.end())
         for m in QUICK.finditer(text)
         if not _overlaps((m.start(), m.end()), found) and _has_cue(text, m.start())
     ]
-    if leftovers:
-        foreign: dict[tuple[int, int], set[str]] = {}
-        for region in regions[1:]:
-            for start, end, e164 in _matches(text, region):
-                if _overlaps((start, end), leftovers) and not _overlaps((start, end), found):
-                    foreign.setdefault((start, end), set()).add(e164)
-        for span, numbers in foreign.items():
-            if len(numbers) == 1 and not _overlaps(span, found):
-                found[span] = numbers.pop()
+    for region in regions[1:] if leftovers else ():
+        for start, end, e164 in _matches(text, region):
+            if _overlaps((start, end), leftovers) and not _overlaps((start, end), found):
+                found[(start, end)] = e164
     for (start, end), e164 in sorted(found.items()):
-        if _labelled_otherwise(text, start):
+        if _labelled_otherwise(text, start) or DATE_LIKE.fullmatch(text[start:end]):
+            continue
+        if CONTINUES_LEFT.search(text, max(0, start - 4), start):
             continue
         yield Entity("phone", start, end, text[start:end], {"e164": e164})

@@ -38,9 +38,11 @@ WITH_WWW = rf"www\.{DOMAIN}{END}{PORT}{REST}"
 WITH_PATH = rf"{DOMAIN}{PORT}/{URL_CHAR}*"
 BARE = rf"{DOMAIN}{END}"
 
+# A scheme may follow a full stop ("May 5th.https://t.co/x"); a bare domain may
+# not follow what would make it part of a longer name or address.
 URL = re.compile(
-    rf"(?<![A-Za-z0-9@.\-_/])(?:(?P<scheme>{WITH_SCHEME})|(?P<www>{WITH_WWW})"
-    rf"|(?P<path>{WITH_PATH})|(?P<bare>{BARE}))",
+    rf"(?<![A-Za-z0-9])(?P<scheme>{WITH_SCHEME})"
+    rf"|(?<![A-Za-z0-9@.\-_/])(?:(?P<www>{WITH_WWW})|(?P<path>{WITH_PATH})|(?P<bare>{BARE}))",
     re.IGNORECASE,
 )
 
@@ -74,7 +76,11 @@ def _trim(span: str) -> str:
 def _bare_ok(domain: str, text: str, end: int) -> bool:
     """A bare domain: a linkable TLD, a letter in the name, not an e-mail's local part."""
     labels = domain.lower().split(".")
-    if labels[-1] not in BARE_TLDS or not re.search(r"[a-z]", labels[-2]):
+    # example.com, or a country's second level: example.com.sa, example.co.uk
+    second_level = len(labels) > 2 and labels[-2] in {"com", "co", "org", "net", "gov", "edu", "ac"}
+    if labels[-1] not in BARE_TLDS and not (second_level and len(labels[-1]) == 2):
+        return False
+    if not re.search(r"[a-z]", labels[-2]):
         return False
     return not text.startswith("@", end)
 

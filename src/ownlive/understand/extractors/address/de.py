@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ownlive.understand.doc import Entity
-from ownlive.understand.extractors.address.value import address
+from ownlive.understand.extractors.address.value import address, words
 
 UPPER = "A-ZÄÖÜ"
 LOWER = "a-zäöüß"
@@ -52,11 +52,9 @@ STREET = (
     rf"|(?:{ADJECTIVE}\s){{0,2}}{COMPOUND})"
 )
 NUMBER = rf"\d{{1,4}}(?:\s?[a-zA-Z](?![{UPPER}{LOWER}]))?(?:\s?[-–/]\s?\d{{1,4}}[a-zA-Z]?)?"
-CITY = (
-    rf"{WORD}(?:-{WORD})*(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s{WORD})?(?:\s\({WORD}\))?"
-)
+CITY = rf"{WORD}(?:-{WORD})*(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s{WORD})?(?:\s\({WORD}\))?"
 # 5 digits: Germany; 4 digits: Austria or Switzerland, taken only before a city we know there.
-POSTCODE_CITY = rf"(?:,\s*|\s+)(?:[DAC]H?-)?(?P<postcode>\d{{4,5}})\s+(?P<city>{CITY})"
+POSTCODE_CITY = rf"(?:,\s*|\s+in\s+|\s+)(?:[DAC]H?-)?(?P<postcode>\d{{4,5}})\s+(?P<city>{CITY})"
 IN_CITY = rf"(?:,\s*|\s+in\s+)(?P<incity>{WORD}(?:\s(?:am|an\sder|im)\s{WORD})?)"
 
 ADDRESS = re.compile(
@@ -74,42 +72,52 @@ LINDEN = re.compile(
 )
 QUICK = rf"(?i:{SUFFIXES}|linden)\s?\d|\b\d{{5}}\s+[{UPPER}]"
 
+AMBIGUOUS = re.compile(r"(?<!-)(?:ring|kai|markt|brücke)$", re.I)
+# English words that end like a German street (Spring 2024, String 3, Offering 2).
+ENGLISH_ENDINGS = re.compile(
+    r"(?:^(?:spring|string|bring|during|earring|herring)|[eoui]ring)$", re.I
+)
 # A number that measures something is no house number (Heimweg 5 Minuten, Platz 3 von 10).
 NOT_AFTER = re.compile(
     r"\s?(?:Uhr|h\b|Min|min|Minuten|Stunden|Tage|Wochen|Jahre|km|m\b|Meter|€|Euro|EUR|%|Prozent|"
     r"Personen|Leute|Mal|mal|von\s\d|[.:,]\d)"
 )
 # Compounds that end like a street but name a thing (Parkplatz 3, Bundesstraße 96).
-NOT_STREETS = frozenset(
+NOT_STREETS = words(
     "parkplatz stellplatz sitzplatz arbeitsplatz spielplatz tabellenplatz listenplatz startplatz "
     "studienplatz kitaplatz ausbildungsplatz campingplatz zeltplatz sportplatz platz heimweg "
     "rückweg hinweg umweg ausweg fußweg radweg schulweg arbeitsweg weg ehering schlüsselring "
     "boxring ring staudamm sackgasse bundesstraße landesstraße kreisstraße autobahn straße "
-    "supermarkt flohmarkt wochenmarkt weihnachtsmarkt markt arbeitsmarkt brücke".split()
+    "supermarkt flohmarkt wochenmarkt weihnachtsmarkt markt arbeitsmarkt brücke"
 )
+GERMAN_CITIES = (
+    "Berlin Hamburg München Köln Frankfurt Stuttgart Düsseldorf Leipzig Dortmund Essen "
+    "Bremen Dresden Hannover Nürnberg Duisburg Bochum Wuppertal Bielefeld Bonn Münster "
+    "Mannheim Karlsruhe Augsburg Wiesbaden Mönchengladbach Gelsenkirchen Aachen Braunschweig "
+    "Kiel Chemnitz Halle Magdeburg Freiburg Krefeld Mainz Lübeck Erfurt Oberhausen Rostock "
+    "Kassel Hagen Potsdam Saarbrücken Hamm Ludwigshafen Oldenburg Mülheim Osnabrück "
+    "Leverkusen Darmstadt Heidelberg Solingen Regensburg Herne Paderborn Neuss Ingolstadt "
+    "Offenbach Würzburg Fürth Ulm Heilbronn Pforzheim Wolfsburg Göttingen Bottrop Reutlingen "
+    "Koblenz Bremerhaven Erlangen Trier Jena Moers Siegen Hildesheim Cottbus Salzgitter Weimar "
+    "Konstanz Bamberg Passau Lüneburg Tübingen Flensburg Greifswald Schwerin"
+)
+# Cities whose country a bare "in <city>" or a 4-digit postcode may be read by.
 CITY_COUNTRY = {
-    **dict.fromkeys(
-        "Berlin Hamburg München Köln Frankfurt Stuttgart Düsseldorf Leipzig Dortmund Essen Bremen "
-        "Dresden Hannover Nürnberg Duisburg Bochum Wuppertal Bielefeld Bonn Münster Mannheim "
-        "Karlsruhe Augsburg Wiesbaden Mönchengladbach Gelsenkirchen Aachen Braunschweig Kiel "
-        "Chemnitz Halle Magdeburg Freiburg Krefeld Mainz Lübeck Erfurt Oberhausen Rostock Kassel "
-        "Hagen Potsdam Saarbrücken Hamm Ludwigshafen Oldenburg Mülheim Osnabrück Leverkusen "
-        "Darmstadt Heidelberg Solingen Regensburg Herne Paderborn Neuss Ingolstadt Offenbach "
-        "Würzburg Fürth Ulm Heilbronn Pforzheim Wolfsburg Göttingen Bottrop Reutlingen Koblenz "
-        "Bremerhaven Erlangen Bergisch Trier Jena Moers Siegen Hildesheim Cottbus Salzgitter "
-        "Weimar Konstanz Bamberg Passau Lüneburg Tübingen Flensburg Greifswald Schwerin".split(),
-        "DE",
-    ),
-    **dict.fromkeys("Wien Graz Linz Salzburg Innsbruck Klagenfurt Villach".split(), "AT"),
-    **dict.fromkeys("Zürich Basel Bern Genf Lausanne Luzern Winterthur Lugano".split(), "CH"),
+    **dict.fromkeys(words(GERMAN_CITIES), "DE"),
+    **dict.fromkeys(words("Wien Graz Linz Salzburg Innsbruck Klagenfurt Villach"), "AT"),
+    **dict.fromkeys(words("Zürich Basel Bern Genf Lausanne Luzern Winterthur Lugano"), "CH"),
 }
 
 
-def find(text: str) -> Iterator[Entity]:
+def find(text: str, strict: bool = False) -> Iterator[Entity]:
+    """Addresses in `text`. `strict` where German is not among the message's languages:
+    then a suffix that ends English words too (Bring 5) needs a hyphen (Hansa-Ring)."""
     taken: list[tuple[int, int]] = []
     for pattern in (LINDEN, ADDRESS, LED_ONLY):
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            if strict and AMBIGUOUS.search(match.group("street")):
                 continue
             entity = read(text, match)
             if entity is not None:
@@ -123,7 +131,7 @@ def read(text: str, match: re.Match[str]) -> Entity | None:
     postcode = groups.get("postcode")
     if postcode is None and NOT_AFTER.match(text, match.end("number")):
         return None
-    if street.lower() in NOT_STREETS:
+    if street.lower() in NOT_STREETS or ENGLISH_ENDINGS.search(street):
         return None
     end = match.end()
     city = groups.get("city") or groups.get("incity")

@@ -45,7 +45,7 @@ class Division:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A division name found in the text: its length, whether short, and every division it may be."""
+    """A division name in the text: its length, whether short, every division it may be."""
 
     length: int
     short: bool

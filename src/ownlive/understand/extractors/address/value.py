@@ -19,3 +19,8 @@ def address(text: str, start: int, end: int, fields: dict[str, str | None]) -> E
             value[key] = found
     # priority 1: an address beats an equally long datetime/number reading of its house number.
     return Entity("address", start, end, span, value, priority=1)
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, as the grammars keep their lexicons."""
+    return frozenset(text.split())

@@ -22,6 +22,13 @@ from dataclasses import dataclass
 
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
+# Abbreviations whose dot belongs to the span ("Wed.", "Jan.", "Mo."); after any
+# other word a final dot ends the sentence.
+ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct okt nov dec dez mär mrz mon tue tues wed thu "
+    "thur thurs fri sat sun mo di mi do fr sa so ca".split()
+)
+
 Builder = Callable[[re.Match[str]], "Token | None"]
 Rule = tuple[re.Pattern[str], Builder]
 
@@ -46,7 +53,26 @@ def token(m: re.Match[str], parts: Parts, *, weak: bool = False, drop: bool = Fa
         start, end = m.span("v")
     else:
         start, end = m.span()
+    text = m.string
+    if end - start > 1 and text[end - 1] == "." and text[end - 2].isalpha():
+        word_start = end - 1
+        while word_start > start and text[word_start - 1].isalpha():
+            word_start -= 1
+        if text[word_start : end - 1].lower() not in ABBREVIATIONS:
+            end -= 1  # a sentence's full stop, not an abbreviation's dot
     return Token(start, end, parts, weak=weak, drop=drop)
+
+
+def duration(amount: float, unit: tuple[int, int, int], sign: int) -> Parts | None:
+    """Parts of a duration from now; unit = (minutes, days, months) per unit, one set."""
+    minutes, days, months = unit
+    if minutes:
+        return Parts(offset_minutes=sign * round(amount * minutes))
+    if days:
+        return Parts(offset_days=sign * round(amount * days))
+    if amount * months != int(amount * months):
+        return None  # "half a month": no day a person would agree on
+    return Parts(offset_months=sign * int(amount * months))
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -272,3 +272,20 @@ def de_ordinal(text: str) -> int | None:
         if word.endswith(suffix):
             return _DE_ORDINAL_STEMS.get(word[: -len(suffix)])
     return None
+
+
+EN_MINUTE_WORD = (
+    rf"(?:o[h']?[-\s]?(?:{_EN_SMALL})|(?:twenty|thirty|forty|fifty)(?:[-\s](?:{_EN_SMALL}))?|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+
+
+def en_minute(text: str) -> int | None:
+    """'thirty' -> 30, 'twenty-seven' -> 27, 'oh five' -> 5."""
+    word = text.lower().replace("-", " ").strip()
+    if word[:2] in ("oh", "o "):
+        word = word[2:].strip()
+    elif word[:2] == "o'":
+        word = word[2:].strip()
+    value = en_int(word)
+    return value if value is not None and 0 <= value < 60 else None

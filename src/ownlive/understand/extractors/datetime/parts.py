@@ -35,6 +35,7 @@ class Parts:
     clock24: bool | None = None  # "Uhr", 时, HH:MM: read on the 24-hour clock
     offset_minutes: int | None = None  # "in 2 hours": from the sent instant
     offset_days: int | None = None  # "in 3 days"
+    offset_months: int | None = None  # "in 2 months", "in 3 years"
 
     def merged(self, other: Parts) -> Parts | None:
         """Both parts together, or None where they say different things."""
@@ -55,18 +56,18 @@ class Parts:
             mine = getattr(self, f)
             if mine is None:
                 setattr(out, f, theirs)
-            elif mine != theirs:
-                if f == "clock24":
-                    out.clock24 = True
-                    continue
-                return None
+            elif f == "clock24":
+                out.clock24 = True
+            else:
+                return None  # said twice: two expressions ("7月25日，7月25日"), not one
         # One expression names one day: "tomorrow" and "Friday" together are two plans.
         anchors = sum(
-            x is not None for x in (out.rel_day, out.weekday, out.holiday, out.offset_days)
+            x is not None
+            for x in (out.rel_day, out.weekday, out.holiday, out.offset_days, out.offset_months)
         )
         if anchors > 1 and out.day is None:
             return None
-        if out.period is not None and (out.has_time() or out.day is not None):
+        if out.period in ("week", "weekend") and (out.has_time() or out.day is not None):
             return None
         return out
 
@@ -89,6 +90,7 @@ class Parts:
                 "holiday",
                 "period",
                 "offset_days",
+                "offset_months",
             )
         )
 
@@ -96,7 +98,11 @@ class Parts:
         return self.has_date() or self.daypart is not None or self.has_time()
 
     def is_offset(self) -> bool:
-        return self.offset_minutes is not None or self.offset_days is not None
+        return (
+            self.offset_minutes is not None
+            or self.offset_days is not None
+            or self.offset_months is not None
+        )
 
     def only_daypart(self) -> bool:
         return self.daypart is not None and not self.has_date() and self.hour is None
@@ -123,6 +129,7 @@ DATE_FIELDS = (
     "period",
     "period_shift",
     "offset_days",
+    "offset_months",
 )
 
 

@@ -98,6 +98,12 @@ def _date_of(p: Parts, today: date, base: date) -> tuple[date, str, date | None]
     """(day, grain, last day of a named week/weekend) for the date fields, or None."""
     if p.offset_days is not None:
         return today + timedelta(days=p.offset_days), "day", None
+    if p.offset_months is not None:
+        year, month = _add_months(today.year, today.month, p.offset_months)
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, min(today.day, last)), "day", None
+    if p.period in ("year", "month") and (p.month or p.day or p.holiday or p.weekday is not None):
+        p = _calendar_period(p, today)
     if p.day is not None or p.month is not None or (p.year is not None and p.holiday is None):
         return _calendar_date(p, base)
     if p.holiday is not None:
@@ -118,6 +124,15 @@ def _date_of(p: Parts, today: date, base: date) -> tuple[date, str, date | None]
     return None
 
 
+def _calendar_period(p: Parts, today: date) -> Parts:
+    """明年3月, 下个月5号, 'this September': the period fixes the year (and month)."""
+    shift = p.period_shift or 0
+    if p.period == "year":
+        return replace(p, period=None, period_shift=None, year=today.year + shift)
+    year, month = _add_months(today.year, today.month, shift)
+    return replace(p, period=None, period_shift=None, year=year, month=p.month or month)
+
+
 def _calendar_date(p: Parts, base: date) -> tuple[date, str, date | None] | None:
     if p.day is None:
         if p.month is None:
@@ -127,12 +142,14 @@ def _calendar_date(p: Parts, base: date) -> tuple[date, str, date | None] | None
             year = base.year if p.month >= base.month else base.year + 1
         return date(year, p.month, 1), "month", None
     if p.month is None:
-        # A bare day of month: this month's if not past, else the next month that has it.
+        # A bare day of month: this month's if not past, else the next month that has it
+        # ("Tue 13th": the next month whose 13th is a Tuesday).
         year, month = base.year, base.month
-        for _ in range(3):
+        for _ in range(14 if p.weekday is not None else 3):
             found = _valid(year, month, p.day)
             if found is not None and found >= base:
-                return found, "day", None
+                if p.weekday is None or found.weekday() == p.weekday:
+                    return found, "day", None
             year, month = _add_months(year, month, 1)
         return None
     if p.year is not None:
@@ -195,7 +212,7 @@ def _hour24(p: Parts, cues: Cues, day_known: bool, ref: datetime) -> tuple[int, 
         return h, 0
     if h <= 6:
         return h + 12, 0
-    if not day_known:
+    if not day_known and h <= 10:
         am = ref.replace(hour=h, minute=minute, second=0, microsecond=0)
         if am < ref.replace(minute=0, second=0, microsecond=0) and not cues.past:
             return h + 12, 0

@@ -1,0 +1,176 @@
+"""English clock times and durations from now: '7:30pm', 'half past 7', 'at 8ish', 'in 2 hours'."""
+
+from __future__ import annotations
+
+import re
+
+from ownlive.understand.extractors.datetime import lexicon_en as lex
+from ownlive.understand.extractors.datetime.grammar import Rule, alternation, duration, token
+from ownlive.understand.extractors.datetime.grammar_common import NUM_START
+from ownlive.understand.extractors.datetime.numerals import (
+    EN_HOUR_WORD,
+    EN_MINUTE_WORD,
+    EN_NUM,
+    en_int,
+    en_minute,
+)
+from ownlive.understand.extractors.datetime.parts import Parts, Token
+
+_I = re.IGNORECASE
+UNIT = alternation(lex.UNITS)
+HOUR = rf"(?:\d{{1,2}}|{EN_HOUR_WORD})"
+# Minutes after an hour: ":30", ".30" (not for a bare "at 8.5"), or words ("seven thirty").
+MINUTES = rf"(?:[:.](?P<m>[0-5]\d)(?::[0-5]\d)?|[-\s](?P<mw>{EN_MINUTE_WORD})(?:\s+minutes)?)"
+AMPM = r"(?P<ap>[ap]\.?\s?m\b\.?)(?![a-z0-9])"
+# What may not follow a bare hour: it is then a count, an amount or an address.
+NOT_TIME = (
+    r"(?!\s*(?:[-–/.,:]?\d|%|(?:percent|people|persons|guests|pax|euros?|dollars?|bucks|"
+    r"usd|eur|km|miles?|kg|lbs?|degrees|°|times|x\b|years?|yrs?|months?|weeks?|days?|hours?|"
+    r"hrs?|min(?:ute)?s?|seconds?|secs?|st\b|nd\b|rd\b|th\b|of\b|out\b|[ap]\.?m\b|o'?clock)))"
+)
+# Nouns whose number is no hour: "building 4 this afternoon", "gate 7 tonight".
+_COUNTED = re.compile(
+    r"(?:building|room|gate|floor|level|platform|bus|line|table|seat|number|no\.|#|apartment|"
+    r"apt|suite|unit|house|page|chapter|step|part|version|size|team|group|track|terminal)\s*\Z",
+    _I,
+)
+_AHEAD = (
+    r"(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight|tonite|"
+    r"this\s+(?:morning|afternoon|evening)|tomorrow|today|tmrw|yesterday|"
+    r"(?:next|this|on)\s+(?:mon|tue|wed|thu|fri|sat|sun)))"
+)
+
+
+def _hour(raw: str) -> int | None:
+    value = en_int(raw)
+    return value if value is not None and 0 <= value <= 24 else None
+
+
+def _minute(m: re.Match[str]) -> int | None:
+    groups = m.groupdict()
+    if groups.get("m"):
+        return int(groups["m"])
+    if groups.get("mw"):
+        return en_minute(groups["mw"])
+    return None
+
+
+def _ampm(m: re.Match[str]) -> Token | None:
+    hour = _hour(m["h"])
+    if hour is None or hour > 12:
+        return None
+    meridiem = "am" if m["ap"].lower().startswith("a") else "pm"
+    return token(m, Parts(hour=hour, minute=_minute(m), meridiem=meridiem))
+
+
+def _oclock(m: re.Match[str]) -> Token | None:
+    hour = _hour(m["h"])
+    return None if hour is None else token(m, Parts(hour=hour))
+
+
+def _past_to(m: re.Match[str]) -> Token | None:
+    hour = _hour(m["h"])
+    q = " ".join(m["q"].lower().split())
+    if q == "half":
+        minutes: int | None = 30
+    elif q.endswith("quarter"):
+        minutes = 15
+    else:
+        minutes = en_int(q.split()[0])
+    if hour is None or minutes is None or not 0 < minutes < 60:
+        return None
+    if m["dir"].lower() in ("to", "till", "before"):
+        hour, minutes = (hour - 1) % 24, 60 - minutes
+    return token(m, Parts(hour=hour or 12, minute=minutes))
+
+
+def _bare_hour(m: re.Match[str]) -> Token | None:
+    hour = _hour(m["h"])
+    if hour is None or (hour == 0 and not m["h"].isdigit()):
+        return None
+    minute = _minute(m)
+    if m.groupdict().get("m") and m["sep"] == ":":
+        return None  # HH:MM is the common rule's
+    weak = m.groupdict().get("weak") is not None
+    if weak and _COUNTED.search(m.string, max(0, m.start() - 16), m.start()):
+        return None
+    return token(m, Parts(hour=hour, minute=minute), weak=weak)
+
+
+def _noon(m: re.Match[str]) -> Token | None:
+    return token(m, Parts(daypart="noon"))
+
+
+def _in_duration(m: re.Match[str]) -> Token | None:
+    raw = " ".join(m["n"].lower().split())
+    if raw.startswith("half"):
+        amount = 0.5
+    elif re.fullmatch(r"\d+\.\d+", raw):
+        amount = float(raw)
+    else:
+        count = en_int(raw)
+        if count is None or raw == "a few":
+            return None  # "in a few days": no value a person would agree on
+        amount = float(count)
+    if m["half"]:
+        amount += 0.5
+    unit = lex.UNITS[m["u"].lower()]
+    if unit[0] == 1 and amount <= 1 and raw in ("a", "an", "one"):
+        return None  # "in a minute" means soon, not a time
+    if m.groupdict().get("later") and unit[0] == 0:
+        return None  # "two days later" tells a story; minutes/hours later are from now
+    parts = duration(amount, unit, -1 if m.groupdict().get("ago") else 1)
+    return None if parts is None else token(m, parts)
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+_N = rf"(?P<n>half\s+an?|\d+\.\d+|{EN_NUM})"
+TIME_RULES: tuple[Rule, ...] = (
+    (
+        _p(NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM),
+        _ampm,
+    ),
+    (_p(rf"\b(?P<h>{HOUR})\s*o['’]?\s?clock\b"), _oclock),
+    (
+        _p(
+            rf"\b(?P<q>half|a\s+quarter|quarter|(?P<mn>\d{{1,2}}(?:\s+min(?:ute)?s?)?(?=\s+past)|"
+            rf"(?:{EN_NUM}|\d{{1,2}})\s+min(?:ute)?s?|ten|five|twenty|twenty-five))\s+"
+            rf"(?P<dir>past|after|to|till|before)\s+(?P<h>{HOUR})\b(?:\s*o['’]?\s?clock\b)?"
+        ),
+        _past_to,
+    ),
+    (
+        _p(
+            r"(?:\b(?:at|around|about|by|till|until|from|after|before|'til|til)\s+|@\s*)"
+            rf"(?P<v>(?P<h>{HOUR})(?:(?P<sep>[:.])(?P<m>[0-5]\d)|[-\s](?P<mw>{EN_MINUTE_WORD})"
+            r"(?:\s+minutes)?)?(?:-?ish)?)\b" + NOT_TIME
+        ),
+        _bare_hour,
+    ),
+    (_p(r"\b(?P<v>(?P<h>\d{1,2})-?ish)\b"), _bare_hour),
+    (
+        _p(
+            rf"\b(?P<v>(?P<h>{HOUR})(?:[-\s](?P<mw>{EN_MINUTE_WORD}))?)(?P<weak>)(?P<sep>)"
+            + _AHEAD
+        ),
+        _bare_hour,
+    ),
+    (_p(r"\b(?P<v>noon-?ish|midday-?ish)\b"), _noon),
+    (
+        _p(
+            r"\bin\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+|another\s+|just\s+)?"
+            rf"{_N}\s*(?P<u>{UNIT})\b(?P<half>\s+and\s+a\s+half)?"
+        ),
+        _in_duration,
+    ),
+    (
+        _p(
+            rf"\b{_N}\s*(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?"
+            r"\s+(?:(?P<ago>ago)|from\s+(?:now|today)|(?P<later>later))\b"
+        ),
+        _in_duration,
+    ),
+)
