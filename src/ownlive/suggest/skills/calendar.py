@@ -8,9 +8,11 @@ and past times are not plans.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
@@ -37,7 +39,15 @@ def event_times(entity: Entity) -> tuple[datetime | date, datetime | date]:
     return start, end
 
 
+def _portable(moment: datetime | date) -> datetime | date:
+    """A fixed UTC offset has no IANA name for a TZID: write such times in UTC."""
+    if isinstance(moment, datetime) and not isinstance(moment.tzinfo, ZoneInfo):
+        return moment.astimezone(UTC)
+    return moment
+
+
 def ics_document(summary: str, start: datetime | date, end: datetime | date, uid: str) -> str:
+    start, end = _portable(start), _portable(end)
     calendar = Calendar()
     calendar.add("prodid", "-//ownlive//suggest//EN")
     calendar.add("version", "2.0")
@@ -69,7 +79,9 @@ def calendar(message: Understood, context: SuggestContext) -> Iterator[Card]:
         if isinstance(start, datetime) and start < message.sent_at - timedelta(minutes=1):
             continue  # a time already past when the message was sent is no plan
         summary = _summary(message.text)
-        uid = f"ownlive-{abs(hash((message.text, str(when.value['start']))))}@localhost"
+        # Stable across runs (str hash() is salted per process), so a re-run finds its event.
+        seed = f"{message.text}\x1f{when.value['start']}".encode("utf-8", "surrogatepass")
+        uid = f"ownlive-{hashlib.sha256(seed).hexdigest()[:24]}@localhost"
         document = ics_document(summary, start, end, uid)
         shown = str(when.value["start"])[:16].replace("T", " ")
         yield Card(
