@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ownlive.suggest.engine import Understood
 
 PLAN_CUES = {
     "zh": "见 见面 碰头 开会 会议 例会 聚 聚会 聚餐 吃饭 晚饭 午饭 早饭 "
@@ -88,3 +92,13 @@ def meal_wanted(text: str, langs: set[str]) -> bool:
 
 def venue_fixed(text: str, langs: set[str]) -> bool:
     return _matches("VENUE_FIXED_CUES", text, langs)
+
+
+def food_wish(message: Understood) -> bool:
+    """A cuisine wanted or proposed with no venue fixed: what restaurant cards answer."""
+    langs = {message.lang}
+    if not message.of_type("cuisine") or message.of_type("address"):
+        return False
+    if not (meal_wanted(message.text, langs) or is_plan(message.text, langs)):
+        return False
+    return not venue_fixed(message.text, langs)

@@ -14,6 +14,18 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 GERMAN_WORDS = frozenset(
     [
+        "mich",
+        "dich",
+        "uns",
+        "mir",
+        "dir",
+        "ruf",
+        "an",
+        "komme",
+        "gleich",
+        "sehr",
+        "klar",
+        "unbedingt",
         "der",
         "die",
         "das",

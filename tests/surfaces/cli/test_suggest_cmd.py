@@ -1,192 +1,234 @@
-"""`ownlive suggest`: which context providers it builds, and that --offline never goes online."""
+"""`ownlive suggest --offline` through the CLI: every card kind in zh, en and de (DESIGN.md 5)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-import httpx
 import pytest
+from typer.testing import CliRunner
 
-from ownlive.context import http
-from ownlive.context.overpass import OverpassPlaces
-from ownlive.context.places_index import OfflinePlaces, PlacesChain
-from ownlive.context.weather import OpenMeteo
-from ownlive.suggest.engine import Location, SuggestContext
-from ownlive.surfaces.cli import suggest_cmd
-from ownlive.vault import Vault
-from tests.context.conftest import KAMPPI_OSM, recorded, replaying
-from tests.surfaces.cli.conftest import Invoke
+from ownlive.surfaces.cli.app import app
 
-LINES = "\n".join(
-    json.dumps({"id": f"m{i}", "text": text, "sent_at": "2026-11-20T18:30:00+02:00"})
-    for i, text in enumerate(
-        [
-            "Thai food tonight?",
-            "Lust auf Thai heute Abend? Treffen um 19 Uhr",
-            "明天晚上7点一起吃泰国菜",
-            "Dinner tomorrow at 7pm, picnic in the park after?",
-        ]
+CASES: list[tuple[str, str, str, set[str], dict[str, str]]] = [
+    # id, text, sent_at, kinds expected, {kind: text the evidence must cover}
+    (
+        "nav-zh",
+        "明天晚上7点在南京西路1266号见",
+        "2026-11-20T18:30:00+08:00",
+        {"navigate", "calendar"},
+        {"navigate": "南京西路1266号", "calendar": "明天晚上7点"},
+    ),
+    (
+        "nav-de",
+        "Wir treffen uns in der Kastanienallee 45, 10435 Berlin.",
+        "2026-11-20T18:30:00+01:00",
+        {"navigate"},
+        {"navigate": "Kastanienallee 45, 10435 Berlin"},
+    ),
+    (
+        "nav-en",
+        "Come to 221B Baker Street, London NW1 6XE",
+        "2026-11-20T18:30:00+00:00",
+        {"navigate"},
+        {"navigate": "221B Baker Street, London NW1 6XE"},
+    ),
+    (
+        "call-zh",
+        "有事打我电话 13912345678",
+        "2026-11-20T18:30:00+08:00",
+        {"call"},
+        {"call": "13912345678"},
+    ),
+    (
+        "call-de",
+        "Ruf mich an: 0176 12345678",
+        "2026-11-20T18:30:00+01:00",
+        {"call"},
+        {"call": "0176 12345678"},
+    ),
+    (
+        "call-en",
+        "call me at (415) 555-0132 when you're free",
+        "2026-11-20T18:30:00-08:00",
+        {"call"},
+        {"call": "(415) 555-0132"},
+    ),
+    (
+        "cal-zh",
+        "下周三下午3点开会",
+        "2026-11-20T18:30:00+08:00",
+        {"calendar"},
+        {"calendar": "下周三下午3点"},
+    ),
+    (
+        "cal-de",
+        "Kommst du am Samstag zur Wohnungsbesichtigung? 11 Uhr",
+        "2026-11-20T18:30:00+01:00",
+        {"calendar"},
+        {"calendar": "Samstag"},
+    ),
+    (
+        "cal-en",
+        "are we still on for dinner friday at 8pm?",
+        "2026-11-18T19:41:00-05:00",
+        {"calendar"},
+        {"calendar": "friday at 8pm"},
+    ),
+    (
+        "rest-zh",
+        "今晚想吃火锅，有推荐吗？",
+        "2026-11-20T18:30:00+08:00",
+        {"restaurants"},
+        {"restaurants": "火锅"},
+    ),
+    (
+        "rest-de",
+        "Lust auf Sushi heute Abend?",
+        "2026-11-20T18:30:00+01:00",
+        {"restaurants"},
+        {"restaurants": "Sushi"},
+    ),
+    (
+        "rest-en",
+        "Thai food tonight?",
+        "2026-11-20T18:30:00+00:00",
+        {"restaurants"},
+        {"restaurants": "Thai"},
+    ),
+    (
+        "parcel-zh",
+        "您的快件SF1234567890123已到达营业点",
+        "2026-11-20T18:30:00+08:00",
+        {"track_parcel"},
+        {"track_parcel": "SF1234567890123"},
+    ),
+    (
+        "parcel-de",
+        "Deine DHL Sendung 00340434161094042557 kommt morgen",
+        "2026-11-20T18:30:00+01:00",
+        {"track_parcel"},
+        {"track_parcel": "00340434161094042557"},
+    ),
+    (
+        "parcel-en",
+        "Your parcel 1Z999AA10123456784 arrives Tue",
+        "2026-11-20T18:30:00+00:00",
+        {"track_parcel"},
+        {"track_parcel": "1Z999AA10123456784"},
+    ),
+    ("flight-zh", "我坐MU5101过去", "2026-11-20T18:30:00+08:00", {"flight"}, {"flight": "MU5101"}),
+    (
+        "flight-de",
+        "Ich lande am Donnerstag mit LH 720 um 13:05",
+        "2026-11-20T18:30:00+01:00",
+        {"flight", "calendar"},
+        {"flight": "LH 720", "calendar": "13:05"},
+    ),
+    (
+        "flight-en",
+        "Boarding BA 982 tomorrow at 7:40am",
+        "2026-11-20T18:30:00+00:00",
+        {"flight", "calendar"},
+        {"flight": "BA 982", "calendar": "tomorrow at 7:40am"},
+    ),
+    ("nothing", "haha ok", "2026-11-20T18:30:00+00:00", set(), {}),
+    (
+        "delivery-window",
+        "Your package will be delivered tomorrow between 9am and 1pm",
+        "2026-11-20T18:30:00+00:00",
+        set(),
+        {},
+    ),
+    ("running-late", "Running late, home in 2 hours", "2026-11-20T18:30:00+00:00", set(), {}),
+]
+
+
+def run_suggest(lines: list[str], *options: str) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(app, ["suggest", *options], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, dict[str, Any]]:
+    lines = [
+        json.dumps({"id": c[0], "text": c[1], "sent_at": c[2]}, ensure_ascii=False) for c in CASES
+    ]
+    return {out["id"]: out for out in run_suggest(lines, "--offline")}
+
+
+@pytest.mark.parametrize(
+    ("case_id", "text", "sent_at", "kinds", "evidence"), CASES, ids=[c[0] for c in CASES]
+)
+def test_cards_per_contract(
+    outputs: dict[str, dict[str, Any]],
+    case_id: str,
+    text: str,
+    sent_at: str,
+    kinds: set[str],
+    evidence: dict[str, str],
+) -> None:
+    cards = outputs[case_id]["cards"]
+    assert {c["kind"] for c in cards} == kinds
+    for card in cards:
+        assert set(card) == {"kind", "title", "actions", "evidence"}
+        assert card["title"]
+        assert card["actions"] and all(set(a) == {"label", "uri"} for a in card["actions"])
+        cited = [text[e["start"] : e["end"]] for e in card["evidence"]]
+        assert evidence[card["kind"]] in cited
+
+
+def actions_of(outputs: dict[str, dict[str, Any]], case_id: str, kind: str) -> list[str]:
+    card = next(c for c in outputs[case_id]["cards"] if c["kind"] == kind)
+    return [a["uri"] for a in card["actions"]]
+
+
+def test_actions_are_real(outputs: dict[str, dict[str, Any]]) -> None:
+    assert actions_of(outputs, "call-de", "call") == ["tel:+4917612345678"]
+    assert actions_of(outputs, "parcel-en", "track_parcel") == [
+        "https://www.ups.com/track?tracknum=1Z999AA10123456784"
+    ]
+    assert actions_of(outputs, "nav-zh", "navigate")[0].startswith("geo:0,0?q=")
+    ics = unquote(actions_of(outputs, "nav-zh", "calendar")[0])
+    assert ics.startswith("data:text/calendar,BEGIN:VCALENDAR")
+    assert "DTSTART:20261121T110000Z" in ics  # 19:00 in +08:00
+
+
+def test_offline_never_gives_weather(outputs: dict[str, dict[str, Any]]) -> None:
+    assert all(c["kind"] != "weather" for out in outputs.values() for c in out["cards"])
+
+
+def test_bad_lines_get_errors_and_processing_goes_on() -> None:
+    out = run_suggest(
+        ["not json", json.dumps({"id": 7, "text": 5}), json.dumps({"id": 8, "text": "ok"})],
+        "--offline",
     )
-) + "\n"
+    assert out[0] == {"id": None, "error": "line 1: not JSON (Expecting value)"}
+    assert out[1] == {"id": 7, "error": "line 2: text: missing or not a string"}
+    assert out[2] == {"id": 8, "cards": []}
 
 
-@pytest.fixture
-def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "config.toml"
-    monkeypatch.setenv("OWNLIVE_CONFIG", str(path))
-    return path
+def test_now_is_the_reference_for_lines_without_sent_at() -> None:
+    line = json.dumps({"id": "a", "text": "Meeting tomorrow at 10am"})
+    out = run_suggest([line], "--offline", "--now", "2026-12-30T09:00:00+01:00")
+    ics = unquote(out[0]["cards"][0]["actions"][0]["uri"])
+    assert "DTSTART:20261231T090000Z" in ics
 
 
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Any attempt to build an HTTP client or send a request fails the test."""
-    attempts: list[str] = []
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        attempts.append("network")
-        pytest.fail("the network was used")
-
-    monkeypatch.setattr(http, "new_client", refuse)
-    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", refuse)
-    yield attempts
-    assert attempts == []
-
-
-@pytest.fixture
-def contexts(monkeypatch: pytest.MonkeyPatch) -> list[SuggestContext]:
-    """The context each message was suggested with (the real engine still runs)."""
-    seen: list[SuggestContext] = []
-    real = suggest_cmd.suggest
-
-    def spy(text: str, **kwargs: Any) -> Any:
-        seen.append(kwargs["context"])
-        return real(text, **kwargs)
-
-    monkeypatch.setattr(suggest_cmd, "suggest", spy)
-    return seen
-
-
-def indexed(ownlive: Invoke) -> None:
-    assert ownlive("places", "import", str(KAMPPI_OSM)).exit_code == 0
-
-
-def test_offline_never_uses_the_network_and_gives_no_weather_card(
-    ownlive: Invoke,
-    config: Path,
-    no_network: list[str],
-    contexts: list[SuggestContext],
-) -> None:
-    config.write_text("[context]\nonline = true\n", encoding="utf-8")  # --offline wins
-    indexed(ownlive)
-    result = ownlive("suggest", "--offline", "--location", "60.1699,24.9384", input=LINES)
-    assert result.exit_code == 0, result.output
-    outputs = [json.loads(line) for line in result.output.splitlines()]
-    assert [o["id"] for o in outputs] == ["m0", "m1", "m2", "m3"]
-    assert all(card["kind"] != "weather" for o in outputs for card in o["cards"])
-    assert len(contexts) == 4
-    for context in contexts:
-        assert context.offline is True
-        assert "weather" not in context.providers
-        assert isinstance(context.providers["places"], OfflinePlaces)
-
-
-def test_without_a_vault_suggest_stays_stateless(
-    ownlive: Invoke,
-    vault_path: Path,
-    config: Path,
-    no_network: list[str],
-    contexts: list[SuggestContext],
-) -> None:
-    result = ownlive("suggest", "--offline", input=LINES)
-    assert result.exit_code == 0
-    assert not vault_path.exists()  # suggest never creates a vault
-    assert all(c.providers == {} and c.location is None for c in contexts)
-
-
-def test_online_adds_overpass_after_the_index_and_open_meteo(
-    ownlive: Invoke, config: Path, contexts: list[SuggestContext], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(http, "new_client", lambda: replaying(b"{}", []))
-    indexed(ownlive)
-    result = ownlive("suggest", "--online", "--location", "60.1699,24.9384", input=LINES)
-    assert result.exit_code == 0, result.output
-    context = contexts[0]
-    assert context.offline is False
-    assert isinstance(context.providers["weather"], OpenMeteo)
-    chain = context.providers["places"]
-    assert isinstance(chain, PlacesChain)
-    assert [type(p) for p in chain.providers] == [OfflinePlaces, OverpassPlaces]
-
-
-def test_configured_online_mode_and_home(
-    ownlive: Invoke, config: Path, contexts: list[SuggestContext], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(http, "new_client", lambda: replaying(b"{}", []))
-    config.write_text('[context]\nonline = true\nhome = "31.2304,121.4737"\n', encoding="utf-8")
-    result = ownlive("suggest", input=LINES)
-    assert result.exit_code == 0, result.output
-    context = contexts[0]
-    assert context.offline is False and context.location == Location(31.2304, 121.4737)
-    assert isinstance(context.providers["places"], OverpassPlaces)  # no vault, no index
-    ownlive("suggest", "--location", "52.52,13.40", input=LINES)
-    assert contexts[-1].location == Location(52.52, 13.40)  # the flag wins over home
-
-
-def test_a_broken_config_is_an_error(ownlive: Invoke, config: Path) -> None:
-    config.write_text("[context]\nonline = 1\n", encoding="utf-8")
-    result = ownlive("suggest", "--offline", input=LINES)
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (["--location", "north"], "Error: not a location: 'north', --location, use LAT,LON"),
+        (["--location", "95,10"], "Error: location out of range: '95,10', --location, use LAT,LON"),
+        (
+            ["--offline", "--online"],
+            "Error: --offline and --online exclude each other, pass one of them",
+        ),
+    ],
+)
+def test_bad_options_are_one_line(options: list[str], expected: str) -> None:
+    result = CliRunner().invoke(app, ["suggest", *options], input="")
     assert result.exit_code == 2
-    assert result.output.strip() == (
-        f"Error: context.online: not true or false, {config}, fix the file"
-    )
-
-
-def forecast_through(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> list[httpx.Request]:
-    seen: list[httpx.Request] = []
-    body = recorded("open-meteo-forecast-enschede.json")
-    monkeypatch.setattr(http, "new_client", lambda: replaying(body, seen))
-    providers = suggest_cmd.providers_for(vault, online=True)
-    weather = providers["weather"]
-    assert isinstance(weather, OpenMeteo)
-    assert weather.forecast(52.27612, 6.87298) is not None
-    return seen
-
-
-def test_each_request_is_an_outbound_log_entry(
-    vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen = forecast_through(vault, monkeypatch)
-    assert seen[0].url.params["latitude"] == "52.28"
-    entry = vault.log_entries()[-1]
-    assert (entry.event, entry.subject, entry.scope, entry.purpose) == (
-        "outbound",
-        "assistant",
-        "location.coarse",
-        "suggest",
-    )
-    assert entry.detail["destination"] == "api.open-meteo.com"
-    assert entry.detail["sent"].startswith("lat,lon rounded to 0.01 degree (about 1 km)")
-    assert vault.verify_log().ok
-
-
-def test_a_precise_grant_sends_and_logs_the_precise_location(
-    vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    vault.grant("location.precise", subject="assistant", purpose="suggest")
-    seen = forecast_through(vault, monkeypatch)
-    assert seen[0].url.params["latitude"] == "52.276120"
-    entry = vault.log_entries()[-1]
-    assert (entry.event, entry.scope) == ("outbound", "location.precise")
-
-
-def test_without_a_vault_nothing_is_logged_and_still_coarse(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[httpx.Request] = []
-    monkeypatch.setattr(http, "new_client", lambda: replaying(b"{}", seen))
-    providers = suggest_cmd.providers_for(None, online=True)
-    places = providers["places"]
-    assert isinstance(places, OverpassPlaces)
-    places.nearby(60.16995, 24.93842, cuisine="thai", radius_m=1000, limit=3)
-    assert "(around:1800,60.17,24.94);" in seen[0].url.params["data"]
+    assert result.output.strip() == expected

@@ -20,6 +20,7 @@ from ownlive.suggest import intents
 from ownlive.suggest.cards import Action, Card
 from ownlive.suggest.engine import SuggestContext, Understood
 from ownlive.suggest.registry import skill
+from ownlive.suggest.when import Moment, event_window, plan_moment
 from ownlive.understand import Entity
 
 TITLES = {"zh": "添加日程：{}", "de": "In den Kalender: {}", "en": "Add to calendar: {}"}
@@ -66,6 +67,10 @@ def _summary(text: str) -> str:
     return flat if len(flat) <= SUMMARY_CHARS else flat[: SUMMARY_CHARS - 1] + "…"
 
 
+def _all_day(moment: Moment) -> bool:
+    return not moment.has_clock_time
+
+
 @skill("calendar")
 def calendar(message: Understood, context: SuggestContext) -> Iterator[Card]:
     langs = {message.lang}
@@ -74,20 +79,34 @@ def calendar(message: Understood, context: SuggestContext) -> Iterator[Card]:
         not intents.is_plan(message.text, langs) or intents.is_not_plan(message.text, langs)
     ):
         return
-    for when in message.of_type("datetime")[:1]:
-        start, end = event_times(when)
-        if isinstance(start, datetime) and start < message.sent_at - timedelta(minutes=1):
-            continue  # a time already past when the message was sent is no plan
-        summary = _summary(message.text)
-        # Stable across runs (str hash() is salted per process), so a re-run finds its event.
-        seed = f"{message.text}\x1f{when.value['start']}".encode("utf-8", "surrogatepass")
-        uid = f"ownlive-{hashlib.sha256(seed).hexdigest()[:24]}@localhost"
+    moment = plan_moment(message)
+    if moment is None:
+        return
+    if not has_flight and not moment.has_clock_time and intents.food_wish(message):
+        return  # "Thai food tonight?": a meal wanted, no time or venue set yet
+    start, end = event_window(moment)
+    if moment.has_clock_time and start < message.sent_at - timedelta(minutes=1):
+        return  # a time already past when the message was sent is no plan
+    summary = _summary(message.text)
+    # Stable across runs (str hash() is salted per process), so a re-run finds its event.
+    seed = f"{message.text}\x1f{start.isoformat()}".encode("utf-8", "surrogatepass")
+    uid = f"ownlive-{hashlib.sha256(seed).hexdigest()[:24]}@localhost"
+    if _all_day(moment):
+        document = ics_document(summary, start.date(), end.date(), uid)
+        shown = start.date().isoformat()
+    else:
         document = ics_document(summary, start, end, uid)
-        shown = str(when.value["start"])[:16].replace("T", " ")
-        yield Card(
-            kind="calendar",
-            title=TITLES[message.lang].format(shown),
-            actions=[Action(LABELS[message.lang], "data:text/calendar," + quote(document))],
-            evidence=[(when.start, when.end)],
-            data={"summary": summary, "start": str(start), "end": str(end), "ics": document},
-        )
+        shown = start.isoformat()[:16].replace("T", " ")
+    yield Card(
+        kind="calendar",
+        title=TITLES[message.lang].format(shown),
+        actions=[Action(LABELS[message.lang], "data:text/calendar," + quote(document))],
+        evidence=moment.evidence,
+        data={
+            "summary": summary,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "all_day": _all_day(moment),
+            "ics": document,
+        },
+    )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ownlive.suggest.cards import Action, Card
 from ownlive.suggest.engine import SuggestContext, Understood
 from ownlive.suggest.registry import skill
+from ownlive.suggest.when import plan_moment
 
 # Airlines whose own status page takes the flight number in the URL; the rest
 # go to a public flight tracker, which covers every IATA designator.
@@ -24,21 +25,21 @@ LABELS = {"zh": "航班动态", "de": "Flugstatus", "en": "Flight status"}
 
 @skill("flight")
 def flight(message: Understood, context: SuggestContext) -> Iterator[Card]:
-    datetimes = message.of_type("datetime")
+    moment = plan_moment(message)
     for found in message.of_type("flight"):
         code = str(found.value["code"])
         airline, number = str(found.value["airline"]), str(found.value["number"])
         url = AIRLINE_STATUS.get(airline, TRACKER).format(code=code, number=number)
-        when = datetimes[0] if datetimes else None
         title = TITLES[message.lang].format(code)
         evidence = [(found.start, found.end)]
-        if when is not None:
-            title += f" · {str(when.value['start'])[:16].replace('T', ' ')}"
-            evidence.append((when.start, when.end))
+        if moment is not None:
+            shown = moment.start.isoformat()[: 16 if moment.has_clock_time else 10]
+            title += f" · {shown.replace('T', ' ')}"
+            evidence += moment.evidence
         yield Card(
             kind="flight",
             title=title,
             actions=[Action(LABELS[message.lang], url)],
             evidence=sorted(evidence),
-            data={"code": code, "when": when.value if when else None},
+            data={"code": code, "when": moment.start.isoformat() if moment else None},
         )

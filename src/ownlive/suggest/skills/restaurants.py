@@ -39,14 +39,9 @@ def _place_action(place: Place) -> Action:
 
 @skill("restaurants")
 def restaurants(message: Understood, context: SuggestContext) -> Iterator[Card]:
-    langs = {message.lang}
+    if not intents.food_wish(message):
+        return
     cuisines = message.of_type("cuisine")
-    if not cuisines or not (
-        intents.meal_wanted(message.text, langs) or intents.is_plan(message.text, langs)
-    ):
-        return
-    if intents.venue_fixed(message.text, langs) or message.of_type("address"):
-        return
     cuisine = cuisines[0]
     value = str(cuisine.value["cuisine"])
     found: list[Place] = []
