@@ -137,7 +137,7 @@ def crosswoz_phone(root: Path) -> Iterator[Sample]:
                     if act[0] != "Inform" or act[2] != "电话":
                         continue
                     # One Inform may list several numbers: "010-62754070,010-62756110".
-                    for number in re.split(r"[,，、;；/\s]+|或", act[3]):
+                    for number in re.split(r"[,，、;；/]|或|和|\s+(?=(?:0\d{2,3}-)?\d{7})", act[3]):
                         start = text.find(number.strip()) if number.strip() else -1
                         if start >= 0:
                             gold.append((start, start + len(number.strip())))

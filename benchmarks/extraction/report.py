@@ -75,14 +75,28 @@ def print_set(result: SetResult, systems: list[System]) -> None:
                 f" {pct(p)} {pct(r)} {pct(f, 6)} {pct(rp)} {pct(rr)} {pct(rf, 6)}  {shown}"
             )
             label = " " * 14
-    print(f"{'speed':28s}{'msgs':>6s}{'msg/s':>10s}{'p50 ms':>9s}{'p99 ms':>9s}")
+    print(
+        f"{'speed':28s}{'msgs':>6s}{'msg/s':>10s}{'p50 ms':>9s}{'p99 ms':>9s}"
+        f"   |{'ownlive msg/s':>14s}{'p50 ms':>9s}{'p99 ms':>9s}   ownlive speed-up (same msgs)"
+    )
+    ours = result.by_case.get(OURS, {})
     for lang in LANG_ORDER:
         label = f"{'':9s}{lang:5s}"
         for system in systems:
-            values = result.times.get((system.name, lang))
-            if values:
-                print(f"{label}{system.name:14s}{speed(values)}")
-                label = " " * 14
+            ran = {
+                i: t
+                for i, t in result.by_case.get(system.name, {}).items()
+                if loaded.cases[i].lang == lang
+            }
+            if not ran:
+                continue
+            line = f"{label}{system.name:14s}{speed(list(ran.values()))}"
+            mine = [ours[i] for i in ran if i in ours]
+            if system.name != OURS and mine:
+                ratio = sum(ran.values()) / sum(mine) if sum(mine) else float("inf")
+                line += f"   |{speed(mine)[6:]:>32s}   {ratio:.1f}x"
+            print(line)
+            label = " " * 14
     for name, count in result.errors.items():
         print(f"   ! {name}: {count} messages raised an error (counted as no entities)")
 
@@ -90,7 +104,7 @@ def print_set(result: SetResult, systems: list[System]) -> None:
 def _f1_table(results: list[SetResult], systems: list[System]) -> None:
     names = [s.name for s in systems]
     print("\n== summary: F1 relaxed / exact span (%), same cases per row; – = not supported")
-    print(f"{'set':10s}{'type':9s}{'lang':5s}" + "".join(f"{n:>14s}" for n in names))
+    print(f"{'set':12s}{'type':9s}{'lang':5s}" + "".join(f"{n:>14s}" for n in names))
     for result in results:
         for kind, lang in _keys(result):
             cells = []
@@ -100,7 +114,7 @@ def _f1_table(results: list[SetResult], systems: list[System]) -> None:
                     cells.append(f"{'–':>14s}")
                 else:
                     cells.append(f"{pct(counts.f1(True))}/{pct(counts.f1(False))}".rjust(14))
-            print(f"{result.loaded.name:10s}{kind:9s}{lang:5s}" + "".join(cells))
+            print(f"{result.loaded.name:12s}{kind:9s}{lang:5s}" + "".join(cells))
 
 
 def _speed_table(results: list[SetResult], systems: list[System]) -> dict[str, float]:

@@ -36,8 +36,6 @@ class SetResult:
     loaded: LoadedSet
     # (system, type, lang) -> counts
     counts: dict[tuple[str, str, str], Counts] = field(default_factory=dict)
-    # (system, lang) -> seconds per message
-    times: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     # system -> case index -> seconds (for comparisons on the same messages)
     by_case: dict[str, dict[int, float]] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
@@ -76,7 +74,6 @@ def run_system(system: System, cases: list[Case], result: SetResult) -> None:
         elapsed = clock() - started
         preds = [trimmed(p, case.text) for p in preds]
         by_case[index] = elapsed
-        result.times.setdefault((system.name, case.lang), []).append(elapsed)
         for kind, counts in score_case(case, preds, kinds).items():
             key = (system.name, kind, case.lang)
             result.counts.setdefault(key, Counts()).add(counts)

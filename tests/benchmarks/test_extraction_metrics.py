@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from benchmarks.extraction import run
+from benchmarks.extraction import peers, run
 from benchmarks.extraction.cases import (
     Case,
     GoldSpan,
@@ -215,6 +216,22 @@ def test_rt_resolution_gives_every_accepted_start() -> None:
 
 
 @pytest.mark.parametrize(
+    ("timex", "start", "expected"),
+    [
+        ("2016-11-07TEV", "2016-11-07 16:00:00", ("2016-11-07",)),
+        ("XXXX-03-04TNI", "2020-03-04 20:00:00", ("2020-03-04",)),
+        ("2016-11-14TAF", "2016-11-14 12:00:00", ("2016-11-14",)),
+        ("2016-11-08T19", "2016-11-08 19:00:00", ("2016-11-08T19:00",)),
+    ],
+)
+def test_a_day_part_without_clock_time_is_checked_as_a_date(
+    timex: str, start: str, expected: tuple[str, ...]
+) -> None:
+    resolution = {"values": [{"timex": timex, "type": "datetimerange", "start": start}]}
+    assert rt_datetime_value(resolution) == {"start": expected}
+
+
+@pytest.mark.parametrize(
     ("gold_parse", "expected"),
     [
         ("Time[]{2017-10-05 06:55 (X/X)}", {"start": ("2017-10-05T06:55",)}),
@@ -341,3 +358,14 @@ def test_predictions_lose_surrounding_white_space(
 ) -> None:
     got = run.trimmed(Pred("datetime", start, end, {}), text)
     assert (got.start, got.end) == expected
+
+
+def test_a_peer_that_is_not_installed_is_reported_and_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "duckling", None)  # makes `import duckling` fail
+    monkeypatch.setattr(peers, "PEERS", (peers.Duckling,))
+    (missing,) = peers.load_peers()
+    assert (missing.name, missing.available) == ("duckling", False)
+    assert missing.status == "not installed (duckling)"
+    assert not missing.supports("datetime", "en")

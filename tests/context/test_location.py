@@ -22,9 +22,10 @@ from ownlive.suggest.engine import Location
 from ownlive.vault import Vault
 from ownlive.vault.ingest import ingest
 from tests.conftest import Clock, assert_access_logged
-from tests.context.conftest import distance_m
 
-RECORDS = Path(__file__).parents[1] / "importers" / "location" / "fixtures" / "Records.timestamp.json"
+RECORDS = (
+    Path(__file__).parents[1] / "importers" / "location" / "fixtures" / "Records.timestamp.json"
+)
 # The newest fix in that file: 2026-11-19T22:00:00.5Z at -34.6037, -58.3816 (Buenos Aires).
 NEWEST = Location(-34.6037, -58.3816)
 
@@ -45,34 +46,14 @@ def load_history(vault: Vault) -> None:
         (0.004, -0.004, (0.0, -0.0)),
     ],
 )
-def test_coarse_rounds_to_two_decimals(lat: float, lon: float, rounded: tuple[float, float]) -> None:
+def test_coarse_rounds_to_two_decimals(
+    lat: float, lon: float, rounded: tuple[float, float]
+) -> None:
     assert (coarse(Location(lat, lon)).lat, coarse(Location(lat, lon)).lon) == rounded
     sent = outgoing(lat, lon, precise=False)
     assert (sent.lat, sent.lon) == rounded
     # Never more than ~790 m from the true point (half a cell's diagonal).
     assert haversine_m(lat, lon, sent.lat, sent.lon) < 790
-
-
-def test_outgoing_text_and_description() -> None:
-    assert outgoing(60.16995, 24.93842, precise=False).text == ("60.17", "24.94")
-    assert outgoing(60.16995, 24.93842, precise=True).text == ("60.169950", "24.938420")
-    assert "0.01 degree" in outgoing(1, 2, precise=False).description
-    assert "location.precise" in outgoing(1, 2, precise=True).description
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ((60.1699, 24.9384), (60.1723443, 24.9472155)),
-        ((31.2304, 121.4737), (39.9042, 116.4074)),  # Shanghai - Beijing
-        ((52.52, 13.405), (48.1351, 11.582)),  # Berlin - Munich
-        ((0.0, 179.9), (0.0, -179.9)),  # across the date line
-    ],
-)
-def test_haversine_agrees_with_the_law_of_cosines(
-    a: tuple[float, float], b: tuple[float, float]
-) -> None:
-    assert haversine_m(*a, *b) == pytest.approx(distance_m(*a, *b), rel=1e-6)
 
 
 def test_flag_before_home_before_history() -> None:

@@ -88,8 +88,12 @@ def test_a_way_is_placed_at_its_centroid_inside_its_outline() -> None:
     assert grill.address == "Rautatientori, 00100 Helsinki"
     # Its four corners in the extract span 60.1709923-60.1710493 N, 24.9446807-24.9447686 E.
     assert 60.1709923 < grill.lat < 60.1710493 and 24.9446807 < grill.lon < 24.9447686
-    corners = [(60.1710468, 24.9446807), (60.1710493, 24.9447619), (60.1709948, 24.9447686),
-               (60.1709923, 24.9446875)]
+    corners = [
+        (60.1710468, 24.9446807),
+        (60.1710493, 24.9447619),
+        (60.1709948, 24.9447686),
+        (60.1709923, 24.9446875),
+    ]
     mean = (sum(c[0] for c in corners) / 4, sum(c[1] for c in corners) / 4)
     # A near-rectangle's area centroid is its corners' mean (to well under a metre).
     assert grill.lat == pytest.approx(mean[0], abs=2e-6)
@@ -182,8 +186,9 @@ def test_geojson_feature_without_coordinates_is_a_problem(tmp_path: Path) -> Non
     )
     found = list(read_pois(path))
     assert found[0] == PoiProblem("export.geojson", "feature 1", "geometry", "no valid coordinates")
-    assert found[1] == PoiRecord("geojson/52.5000000,13.4000000", "restaurant", "Zum Löwen",
-                                 "german", 52.5, 13.4)
+    assert found[1] == PoiRecord(
+        "geojson/52.5000000,13.4000000", "restaurant", "Zum Löwen", "german", 52.5, 13.4
+    )
 
 
 @pytest.mark.parametrize(
@@ -220,8 +225,15 @@ def test_cuisine_matches_one_whole_value(cuisine: str, wanted: str, found: bool)
 @pytest.mark.parametrize(
     ("tags", "address"),
     [
-        ({"addr:street": "Kaivokatu", "addr:housenumber": "8", "addr:postcode": "00101",
-          "addr:city": "Helsinki"}, "Kaivokatu 8, 00101 Helsinki"),
+        (
+            {
+                "addr:street": "Kaivokatu",
+                "addr:housenumber": "8",
+                "addr:postcode": "00101",
+                "addr:city": "Helsinki",
+            },
+            "Kaivokatu 8, 00101 Helsinki",
+        ),
         ({"addr:street": "南京西路", "addr:housenumber": "1266号"}, "南京西路 1266号"),
         ({"addr:city": "Berlin"}, "Berlin"),
         ({}, ""),
@@ -237,7 +249,14 @@ def test_centroid_of_a_square_and_of_points() -> None:
     assert centroid([(1.0, 1.0), (3.0, 5.0)]) == pytest.approx((2.0, 3.0))
     assert centroid([]) is None
     # An L-shaped building far from the origin: the area centroid, not the corners' mean.
-    ell = [(60.0, 25.0), (60.0, 25.002), (60.001, 25.002), (60.001, 25.001), (60.002, 25.001),
-           (60.002, 25.0), (60.0, 25.0)]
+    ell = [
+        (60.0, 25.0),
+        (60.0, 25.002),
+        (60.001, 25.002),
+        (60.001, 25.001),
+        (60.002, 25.001),
+        (60.002, 25.0),
+        (60.0, 25.0),
+    ]
     lat, lon = centroid(ell)  # type: ignore[misc]
     assert (lat, lon) == pytest.approx((60.0 + 0.001 * 5 / 6, 25.0 + 0.001 * 5 / 6), abs=1e-9)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 
@@ -40,8 +41,13 @@ def expected(cuisine: str, radius_m: float) -> list[tuple[str, float]]:
         ("pizza", ["Domino's Pizza", "four seasons"]),
         (
             "burger",  # "sandwich;burger;chips" counts; 69, 423, 587, 648, 1084 m
-            ["Burger King", "Brisket Sandwich Bar", "Burger King", "Burger Friends",
-             "MFC - Macedonian Fried Chicken"],
+            [
+                "Burger King",
+                "Brisket Sandwich Bar",
+                "Burger King",
+                "Burger Friends",
+                "MFC - Macedonian Fried Chicken",
+            ],
         ),
         ("kebab", ["Гирадико"]),
         ("mexican", ["La Puerta", "Ла Пуерта"]),
@@ -57,7 +63,7 @@ def test_recorded_places_come_nearest_first(
     assert [p.name for p in found] == [name for name, _ in want]
     for place, (_, distance) in zip(found, want, strict=True):
         assert place.distance_m == pytest.approx(distance, rel=1e-6)
-    assert all(a.distance_m <= b.distance_m for a, b in zip(found, found[1:], strict=False))
+    assert all(a.distance_m <= b.distance_m for a, b in itertools.pairwise(found))
 
 
 def test_address_and_id_come_from_the_tags(requests_seen: list[httpx.Request]) -> None:
@@ -110,7 +116,9 @@ def test_one_request_per_coarse_place_and_cuisine(requests_seen: list[httpx.Requ
 
 def test_each_request_is_reported_before_it_leaves(requests_seen: list[httpx.Request]) -> None:
     told: list[tuple[str, str, int]] = []
-    client = places_for(requests_seen, on_request=lambda d, s: told.append((d, s, len(requests_seen))))
+    client = places_for(
+        requests_seen, on_request=lambda d, s: told.append((d, s, len(requests_seen)))
+    )
     client.nearby(*HERE, cuisine="kebab", radius_m=1000, limit=3)
     assert told == [
         (
@@ -125,7 +133,9 @@ def test_a_runtime_error_remark_gives_no_places_and_a_warning(
     requests_seen: list[httpx.Request], caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
-        found = places_for(requests_seen, REMARK).nearby(*HERE, cuisine="thai", radius_m=3000, limit=3)
+        found = places_for(requests_seen, REMARK).nearby(
+            *HERE, cuisine="thai", radius_m=3000, limit=3
+        )
     assert found == []
     assert caplog.messages == ["places: Overpass reported an error (runtime error)"]
 

@@ -94,6 +94,9 @@ def test_the_chain_asks_online_only_where_the_index_knows_nothing(indexed: Vault
     assert [p.name for p in found] == ["Bangkok9", "Tamarin", "Ryan Thai"] and online.asked == 0
     found = chain.nearby(*KAMPPI, cuisine="sichuan", radius_m=3000, limit=3)
     assert [p.name for p in found] == ["Sukhothai"] and online.asked == 1
-    assert PlacesChain([Recording([]), Recording([])]).nearby(
-        *KAMPPI, cuisine="thai", radius_m=1, limit=1
-    ) == []
+    assert (
+        PlacesChain([Recording([]), Recording([])]).nearby(
+            *KAMPPI, cuisine="thai", radius_m=1, limit=1
+        )
+        == []
+    )

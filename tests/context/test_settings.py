@@ -22,7 +22,10 @@ def test_no_file_means_offline_and_no_home(tmp_path: Path) -> None:
 
 
 def test_home_and_online(tmp_path: Path) -> None:
-    path = write(tmp_path, '[caldav]\nurl = "http://x"\n\n[context]\nhome = "31.2304,121.4737"\nonline = true\n')
+    path = write(
+        tmp_path,
+        '[caldav]\nurl = "http://x"\n\n[context]\nhome = "31.2304,121.4737"\nonline = true\n',
+    )
     assert load_settings(path) == ContextSettings(Location(31.2304, 121.4737), True)
 
 

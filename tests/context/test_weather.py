@@ -76,7 +76,9 @@ def test_precise_location_only_when_granted(requests_seen: list[httpx.Request]) 
 
 def test_each_request_is_reported_before_it_leaves(requests_seen: list[httpx.Request]) -> None:
     told: list[tuple[str, str, int]] = []
-    client = client_for(requests_seen, on_request=lambda d, s: told.append((d, s, len(requests_seen))))
+    client = client_for(
+        requests_seen, on_request=lambda d, s: told.append((d, s, len(requests_seen)))
+    )
     client.forecast(*HERE)
     assert told == [
         (
@@ -166,8 +168,10 @@ def test_an_unreadable_body_gives_no_forecast_and_a_warning(
 def test_warnings_never_name_the_location(
     requests_seen: list[httpx.Request], caplog: pytest.LogCaptureFixture
 ) -> None:
-    for make in (lambda: raising(httpx.ReadTimeout, requests_seen),
-                 lambda: replaying(b"oops", requests_seen, 502)):
+    for make in (
+        lambda: raising(httpx.ReadTimeout, requests_seen),
+        lambda: replaying(b"oops", requests_seen, 502),
+    ):
         OpenMeteo(make(), clock=lambda: NOW).forecast(*HERE)
     text = " ".join(caplog.messages)
     assert "52.2" not in text and "6.87" not in text
@@ -179,10 +183,19 @@ def test_units_are_read_from_the_response() -> None:
     # the values are chosen for the conversion, not recorded.
     body = {
         "utc_offset_seconds": 0,
-        "hourly_units": {"temperature_2m": "°F", "wind_speed_10m": "mp/h",
-                         "wind_gusts_10m": "mp/h", "precipitation": "inch"},
-        "hourly": {"time": ["2023-05-31T00:00"], "temperature_2m": [91.4],
-                   "wind_speed_10m": [31.0], "wind_gusts_10m": [40.0], "precipitation": [0.1]},
+        "hourly_units": {
+            "temperature_2m": "°F",
+            "wind_speed_10m": "mp/h",
+            "wind_gusts_10m": "mp/h",
+            "precipitation": "inch",
+        },
+        "hourly": {
+            "time": ["2023-05-31T00:00"],
+            "temperature_2m": [91.4],
+            "wind_speed_10m": [31.0],
+            "wind_gusts_10m": [40.0],
+            "precipitation": [0.1],
+        },
     }
     (hour,) = parse_forecast(body).hours
     assert hour.temperature_c == pytest.approx(33.0)

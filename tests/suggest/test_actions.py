@@ -170,3 +170,29 @@ def test_a_missing_ics_folder_is_named(
         bad.value.render() == f"the folder does not exist, {missing}, create it or pass --ics-dir"
     )
     assert stored.get(suggest_grant, cards["calendar"]).status == "new"
+
+
+def test_end_to_end_a_message_becomes_an_event_on_the_server(
+    suggest_grant: Vault,
+    ingest_records: IngestHelper,
+    caldav_calendar: DavCalendar,
+    tmp_path: Path,
+) -> None:
+    """The real extractors and skills, the gate, the vault and a real CalDAV server."""
+    text = "明天晚上7点在南京西路1266号恒隆广场见，吃火锅？"
+    ingest_records(suggest_grant, [message(text, at=SENT)], platform="sms")
+    suggest_grant.grant("calendar.write", subject="assistant", purpose="suggest")
+    loop.refresh(suggest_grant)
+    (calendar,) = [r.card for r in loop.ranked(suggest_grant) if r.card.kind == "calendar"]
+    settings = settings_for(caldav_calendar, timezone="Asia/Shanghai")
+    outcome = actions.accept(
+        suggest_grant, calendar.id, ics_dir=tmp_path, settings=lambda: settings
+    )
+    (event,) = caldav_calendar.events()
+    assert outcome.event_url == str(event.url)
+    start = event.icalendar_component["dtstart"]
+    assert (start.dt, start.params["TZID"]) == (
+        datetime(2026, 11, 21, 19, 0, tzinfo=CST),
+        "Asia/Shanghai",
+    )
+    assert str(event.icalendar_component["summary"]) == text

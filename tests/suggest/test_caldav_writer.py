@@ -191,8 +191,16 @@ def test_an_event_at_utc_is_written_in_utc() -> None:
     assert "VTIMEZONE" not in document
 
 
-def test_an_all_day_plan_is_written_as_dates() -> None:
-    data = dinner(date(2026, 11, 21), date(2026, 11, 23))
+@pytest.mark.parametrize(
+    "data",
+    [
+        dinner(date(2026, 11, 21), date(2026, 11, 23)),
+        # As the calendar skill writes a plan without a clock time: midnights, flagged.
+        dinner(datetime(2026, 11, 21, tzinfo=CST), datetime(2026, 11, 23, tzinfo=CST))
+        | {"all_day": True},
+    ],
+)
+def test_an_all_day_plan_is_written_as_dates(data: dict[str, Any]) -> None:
     document = event_document(data, "u1", zone="Asia/Shanghai", stamp=STAMP)
     assert "DTSTART;VALUE=DATE:20261121" in document
     assert "DTEND;VALUE=DATE:20261123" in document

@@ -120,11 +120,26 @@ def test_restaurants_are_one_card_per_cuisine_and_day() -> None:
     assert dedup_key(thai, late) == "restaurants:thai:2026-11-21"
 
 
+ALL_DAY = card(
+    "calendar",
+    start="2026-11-21T00:00:00+08:00",
+    end="2026-11-23T00:00:00+08:00",
+    all_day=True,  # as the calendar skill marks a plan without a clock time
+)
+
+
 def test_calendar_keys_are_utc_instants_or_days() -> None:
     assert dedup_key(timed(SENT), SENT) == "calendar:2026-11-20T08:00Z"
     assert dedup_key(card("calendar", start="2026-11-21", end="2026-11-22"), SENT) == (
         "calendar:day:2026-11-21"
     )
+    # The day as the sender wrote it, though its midnight is the 20th in UTC.
+    assert dedup_key(ALL_DAY, SENT) == "calendar:day:2026-11-21"
+
+
+def test_an_all_day_plan_runs_from_its_first_midnight_to_its_end() -> None:
+    assert event_at(ALL_DAY, SENT) == datetime(2026, 11, 21, tzinfo=CST)
+    assert expires_at(ALL_DAY, SENT) == datetime(2026, 11, 23, tzinfo=CST)
 
 
 @pytest.mark.parametrize(

@@ -228,3 +228,28 @@ def test_cards_expire_when_their_time_is_over(
     statuses = {c.kind: c.status for c in stored.list_cards(suggest_grant)}
     assert statuses == {"calendar": "expired", "restaurants": "expired"}
     assert loop.refresh(suggest_grant, suggester=suggester).expired == 0
+
+
+# --- End to end: the real extractors and skills (no entities given by the test). ---------
+
+DHL = "00340434161094042557"
+SENT_DE = datetime(2026, 11, 20, 9, 15, tzinfo=CET)
+
+
+def test_real_extraction_merges_a_dinner_and_a_parcel_across_messages(
+    suggest_grant: Vault, ingest_records: IngestHelper
+) -> None:
+    sam = [message(t, at=at, conversation="sam") for t, at in zip(EN, PLANS["en"][1], strict=True)]
+    jonas = [
+        message(f"Dein Paket ist übrigens unterwegs, DHL Sendungsnummer {DHL}", at=SENT_DE),
+        message(f"DHL: Sendung {DHL} wird heute zugestellt", at=SENT_DE + timedelta(hours=20)),
+    ]
+    ingest_records(suggest_grant, sam + jonas, platform="whatsapp")
+    report = loop.refresh(suggest_grant)  # the built-in extractors and skills, offline
+    assert (report.messages, report.merged) == (5, 3)
+    by_kind = {c.kind: c for c in stored.list_cards(suggest_grant)}
+    assert by_kind["calendar"].messages == [1, 2, 3]
+    assert by_kind["calendar"].event_at == datetime(2026, 11, 20, 20, 0, tzinfo=PST)
+    assert by_kind["track_parcel"].messages == [4, 5]
+    assert by_kind["track_parcel"].data == {"carrier": "dhl", "number": DHL}
+    assert by_kind["track_parcel"].expires_at == SENT_DE + timedelta(hours=20, days=14)

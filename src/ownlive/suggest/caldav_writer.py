@@ -29,18 +29,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import niquests
-from caldav.calendarobjectresource import CalendarObjectResource
-from caldav.collection import Calendar as DavCalendar
-from caldav.davclient import DAVClient
-from caldav.lib.error import AuthorizationError, DAVError
-from icalendar import Calendar, Event, Timezone, TimezoneStandard
-
 from ownlive.errors import OwnliveError, UsageError
+
+if TYPE_CHECKING:
+    from icalendar import Timezone
+
+# icalendar and caldav are imported where they are used: together they take
+# 0.8 s to import, which every `ownlive` command would otherwise pay (measured
+# with python -X importtime); only accepting a calendar card needs them.
 
 TIMEOUT_S = 30
 ENV = {
@@ -140,9 +140,9 @@ def load_settings(
 # --- The event. ---------------------------------------------------------------
 
 
-def _parse(value: Any) -> datetime | date:
+def _parse(value: Any, all_day: bool) -> datetime | date:
     parsed = datetime.fromisoformat(str(value))
-    return parsed.date() if len(str(value)) == 10 else parsed
+    return parsed.date() if all_day or len(str(value)) == 10 else parsed
 
 
 def offset_tzid(offset: timedelta) -> str:
@@ -152,6 +152,8 @@ def offset_tzid(offset: timedelta) -> str:
 
 
 def _fixed_zone(tzid: str, offset: timedelta) -> Timezone:
+    from icalendar import Timezone, TimezoneStandard  # noqa: PLC0415
+
     zone = Timezone()
     zone.add("tzid", tzid)
     standard = TimezoneStandard()
@@ -166,8 +168,11 @@ def _fixed_zone(tzid: str, offset: timedelta) -> Timezone:
 def event_document(
     data: Mapping[str, Any], uid: str, *, zone: str | None = None, stamp: datetime
 ) -> str:
-    """The iCalendar text for a calendar card's `data` (summary, start, end)."""
-    start, end = _parse(data["start"]), _parse(data["end"])
+    """The iCalendar text for a calendar card's `data` (summary, start, end, all_day)."""
+    from icalendar import Calendar, Event  # noqa: PLC0415
+
+    all_day = bool(data.get("all_day"))
+    start, end = _parse(data["start"], all_day), _parse(data["end"], all_day)
     calendar = Calendar()
     calendar.add("prodid", "-//ownlive//suggest//EN")
     calendar.add("version", "2.0")
@@ -206,6 +211,12 @@ def _day(value: datetime | date) -> date:
 
 def write_event(settings: CalDavSettings, document: str) -> str:
     """PUT the event into the calendar; its URL on the server. Same UID again: same event."""
+    import niquests  # noqa: PLC0415
+    from caldav.calendarobjectresource import CalendarObjectResource  # noqa: PLC0415
+    from caldav.collection import Calendar as DavCalendar  # noqa: PLC0415
+    from caldav.davclient import DAVClient  # noqa: PLC0415
+    from caldav.lib.error import AuthorizationError, DAVError  # noqa: PLC0415
+
     try:
         with DAVClient(
             url=settings.url,

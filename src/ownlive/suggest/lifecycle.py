@@ -44,14 +44,18 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
-def _instant(value: Any, sent_at: datetime) -> datetime | date | None:
-    """A datetime or a date from a card's data; naive times take the message's offset."""
+def _instant(value: Any, sent_at: datetime, all_day: bool = False) -> datetime | date | None:
+    """A datetime, or a date for an all-day plan; naive times take the message's offset."""
     if not value:
         return None
     parsed = datetime.fromisoformat(str(value))
-    if len(str(value)) == 10:  # YYYY-MM-DD: an all-day plan
+    if all_day or len(str(value)) == 10:  # flagged, or written as YYYY-MM-DD
         return parsed.date()
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=sent_at.tzinfo)
+
+
+def _plan(card: Card, field: str, sent_at: datetime) -> datetime | date | None:
+    return _instant(card.data.get(field), sent_at, bool(card.data.get("all_day")))
 
 
 def _at_midnight(day: date, sent_at: datetime) -> datetime:
@@ -75,7 +79,7 @@ def _flight_day(card: Card, sent_at: datetime) -> date:
 def dedup_key(card: Card, sent_at: datetime) -> str:
     data = card.data
     if card.kind == "calendar" and data.get("start"):
-        start = _instant(data["start"], sent_at)
+        start = _plan(card, "start", sent_at)
         if start is not None:
             return f"calendar:{_utc_key(start)}"
     if card.kind == "flight" and data.get("code"):
@@ -96,7 +100,7 @@ def dedup_key(card: Card, sent_at: datetime) -> str:
 def event_at(card: Card, sent_at: datetime) -> datetime | None:
     """When the card's event takes place (an all-day plan: its midnight), if it has one."""
     if card.kind == "calendar":
-        start = _instant(card.data.get("start"), sent_at)
+        start = _plan(card, "start", sent_at)
     elif card.kind == "flight":
         start = _instant((card.data.get("when") or {}).get("start"), sent_at)
     else:
@@ -109,7 +113,7 @@ def event_at(card: Card, sent_at: datetime) -> datetime | None:
 def expires_at(card: Card, sent_at: datetime) -> datetime:
     """When the card stops being useful: after its event, or a kind's lifetime after the message."""
     if card.kind == "calendar":
-        end = _instant(card.data.get("end"), sent_at) or _instant(card.data.get("start"), sent_at)
+        end = _plan(card, "end", sent_at) or _plan(card, "start", sent_at)
         if end is not None:
             return end if isinstance(end, datetime) else _at_midnight(end, sent_at)
     if card.kind == "flight":

@@ -57,15 +57,18 @@ class Stub:
 
 
 def message(text: str, fragment: str, start: datetime, grain: str = "hour") -> Understood:
-    lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else (
-        "de" if any(w in text for w in ("Treffen", "Abendessen", "morgen", "Uhr")) else "en"
+    lang = (
+        "zh"
+        if any("\u4e00" <= c <= "\u9fff" for c in text)
+        else ("de" if any(w in text for w in ("Treffen", "Abendessen", "morgen", "Uhr")) else "en")
     )
     return Understood(text, SENT, lang, [when(text, fragment, start.isoformat(), grain)])
 
 
 def cards(msg: Understood, provider: object, location: Location | None = HERE) -> list[Card]:
-    context = SuggestContext(now=SENT, location=location, offline=False,
-                             providers={"weather": provider})
+    context = SuggestContext(
+        now=SENT, location=location, offline=False, providers={"weather": provider}
+    )
     return list(weather(msg, context))
 
 
@@ -144,10 +147,20 @@ def test_the_worst_warning_in_the_plan_wins() -> None:
         for h in stub.hours
     ]
     text = "Meeting tomorrow 2pm-4pm at the park"
-    msg = Understood(text, SENT, "en", [
-        when(text, "tomorrow 2pm-4pm", start.isoformat(), "hour",
-             end=(start + timedelta(hours=2)).isoformat())
-    ])
+    msg = Understood(
+        text,
+        SENT,
+        "en",
+        [
+            when(
+                text,
+                "tomorrow 2pm-4pm",
+                start.isoformat(),
+                "hour",
+                end=(start + timedelta(hours=2)).isoformat(),
+            )
+        ],
+    )
     (card,) = cards(msg, stub)
     assert card.title == "Thunderstorms expected 2026-11-21 15:00 (WMO 95)"
 
@@ -195,10 +208,15 @@ def test_a_sunny_recorded_forecast_gives_no_card() -> None:
     client = OpenMeteo(replaying(recorded("open-meteo-forecast-enschede.json"), seen))
     at = datetime(2026, 10, 3, 1, 0, tzinfo=timezone(timedelta(hours=2)))
     text = "Treffen heute Nacht um 1 Uhr am Bahnhof"
-    msg = Understood(text, at - timedelta(hours=3), "de",
-                     [when(text, "heute Nacht um 1 Uhr", at.isoformat())])
-    context = SuggestContext(now=at - timedelta(hours=3), location=Location(52.2209, 6.8937),
-                             offline=False, providers={"weather": client})
+    msg = Understood(
+        text, at - timedelta(hours=3), "de", [when(text, "heute Nacht um 1 Uhr", at.isoformat())]
+    )
+    context = SuggestContext(
+        now=at - timedelta(hours=3),
+        location=Location(52.2209, 6.8937),
+        offline=False,
+        providers={"weather": client},
+    )
     assert list(weather(msg, context)) == []
     assert len(seen) == 1 and seen[0].url.params["latitude"] == "52.22"
 
@@ -235,4 +253,3 @@ def test_a_timeout_leaves_the_other_cards_and_logs_a_warning(
     assert [c.kind for c in found] == ["calendar"]
     assert caplog.messages == ["weather: Open-Meteo did not answer within 3 s"]
     assert len(seen) == 1
-

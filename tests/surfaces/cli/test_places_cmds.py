@@ -48,8 +48,9 @@ def test_near_lists_the_nearest_thai_restaurants(ownlive: Invoke) -> None:
     assert metres == sorted(metres)
     assert [p["distance_m"] for p in found] == pytest.approx(metres, rel=1e-6)
     close = json.loads(
-        ownlive("--json", "places", "near", "60.1699,24.9384", "--cuisine", "Thai",
-                "--radius", "500").output
+        ownlive(
+            "--json", "places", "near", "60.1699,24.9384", "--cuisine", "Thai", "--radius", "500"
+        ).output
     )
     assert [p["name"] for p in close] == ["Bangkok9", "Tamarin"]
 
@@ -98,7 +99,9 @@ def test_import_refuses_a_file_that_is_no_extract(ownlive: Invoke, tmp_path: Pat
 def test_import_of_a_missing_file(ownlive: Invoke, tmp_path: Path) -> None:
     result = ownlive("places", "import", str(tmp_path / "nowhere.osm"))
     assert result.exit_code == 2
-    assert result.output.strip() == f"Error: no such file, {tmp_path / 'nowhere.osm'}, check the path"
+    assert (
+        result.output.strip() == f"Error: no such file, {tmp_path / 'nowhere.osm'}, check the path"
+    )
 
 
 def test_a_truncated_extract_imports_nothing(ownlive: Invoke, tmp_path: Path) -> None:
@@ -118,11 +121,17 @@ def test_problems_roll_back_unless_skipped(ownlive: Invoke, tmp_path: Path) -> N
             {
                 "type": "FeatureCollection",
                 "features": [
-                    {"type": "Feature", "properties": {"amenity": "restaurant", "name": "A"},
-                     "geometry": {"type": "Point", "coordinates": [24.94, 91.0]}},
-                    {"type": "Feature", "id": "node/7",
-                     "properties": {"amenity": "restaurant", "name": "Zum Löwen"},
-                     "geometry": {"type": "Point", "coordinates": [24.9385, 60.1699]}},
+                    {
+                        "type": "Feature",
+                        "properties": {"amenity": "restaurant", "name": "A"},
+                        "geometry": {"type": "Point", "coordinates": [24.94, 91.0]},
+                    },
+                    {
+                        "type": "Feature",
+                        "id": "node/7",
+                        "properties": {"amenity": "restaurant", "name": "Zum Löwen"},
+                        "geometry": {"type": "Point", "coordinates": [24.9385, 60.1699]},
+                    },
                 ],
             }
         ),

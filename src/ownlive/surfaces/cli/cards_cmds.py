@@ -10,6 +10,7 @@ Both decisions teach the ranking. The stateless contract command
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -57,7 +58,7 @@ def _card_json(card: StoredCard) -> dict[str, Any]:
 def _when(card: StoredCard) -> str:
     """The event's time (its date for an all-day plan), else when it was last mentioned."""
     if card.event_at is not None:
-        all_day = len(str(card.data.get("start", ""))) == 10
+        all_day = bool(card.data.get("all_day")) or len(str(card.data.get("start", ""))) == 10
         return card.event_at.strftime("%Y-%m-%d" if all_day else "%Y-%m-%d %H:%M")
     if card.mentioned_at is not None:
         return card.mentioned_at.strftime("said %m-%d %H:%M")
@@ -104,7 +105,7 @@ def refresh(ctx: typer.Context, now: NowOption = None) -> None:
     cli = state(ctx)
     report = loop.refresh(cli.vault(), now=_now(cli, now))
     if cli.json_output:
-        cli.emit_json(report.__dict__)
+        cli.emit_json(dataclasses.asdict(report))
         return
     cli.console.print(
         f"Read {_count(report.messages, 'new message')}: {_count(report.new, 'new card')}, "

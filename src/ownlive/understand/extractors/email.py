@@ -33,6 +33,4 @@ EMAIL = re.compile(
 def find_emails(doc: Doc) -> Iterator[Entity]:
     for match in EMAIL.finditer(doc.text):
         address = match.group(0)
-        yield Entity(
-            "email", match.start(), match.end(), address, {"address": address}, PRIORITY
-        )
+        yield Entity("email", match.start(), match.end(), address, {"address": address}, PRIORITY)

@@ -75,15 +75,21 @@ def _matches(text: str, region: str) -> Iterator[tuple[int, int, str]]:
         yield match.start, match.end, e164
 
 
+def _is_mobile(e164: str) -> bool:
+    kind = phonenumbers.number_type(phonenumbers.parse(e164))
+    return kind in {
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    }
+
+
 def _labelled_otherwise(text: str, start: int) -> bool:
     """A non-phone label sits right before the number, closer than any phone cue."""
     window = text[max(0, start - LABEL_WINDOW) : start]
-    negative = None
-    for negative in NOT_PHONE_LABEL.finditer(window):
-        pass
-    if negative is None:
+    negatives = [m.start() for m in NOT_PHONE_LABEL.finditer(window)]
+    if not negatives:
         return False
-    return not any(cue.start() > negative.start() for cue in PHONE_CUE.finditer(window))
+    return not any(cue.start() > negatives[-1] for cue in PHONE_CUE.finditer(window))
 
 
 def _has_cue(text: str, start: int) -> bool:
@@ -110,10 +116,19 @@ def find_phones(doc: Doc) -> Iterator[Entity]:
         for m in QUICK.finditer(text)
         if not _overlaps((m.start(), m.end()), found) and _has_cue(text, m.start())
     ]
-    for region in regions[1:] if leftovers else ():
+    foreign: dict[tuple[int, int], list[tuple[bool, bool, int, str]]] = {}
+    for rank, region in enumerate(regions[1:] if leftovers else ()):
         for start, end, e164 in _matches(text, region):
             if _overlaps((start, end), leftovers) and not _overlaps((start, end), found):
-                found[(start, end)] = e164
+                mobile = _is_mobile(e164)
+                # Chinese mobiles are never written with the trunk 0: "0176 12345678"
+                # is a German mobile, though CN would read 176 1234 5678 from it.
+                odd = region == "CN" and mobile and text[start:end].lstrip("(").startswith("0")
+                foreign.setdefault((start, end), []).append((odd, not mobile, rank, e164))
+    # Where several regions accept the digits, a mobile reading is the plain one.
+    for span, readings in foreign.items():
+        if not _overlaps(span, found):
+            found[span] = min(readings)[3]
     for (start, end), e164 in sorted(found.items()):
         if _labelled_otherwise(text, start) or DATE_LIKE.fullmatch(text[start:end]):
             continue

@@ -40,9 +40,9 @@ BARE = rf"{DOMAIN}{END}"
 
 # A scheme may follow a full stop ("May 5th.https://t.co/x"); a bare domain may
 # not follow what would make it part of a longer name or address.
-URL = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<scheme>{WITH_SCHEME})"
-    rf"|(?<![A-Za-z0-9@.\-_/])(?:(?P<www>{WITH_WWW})|(?P<path>{WITH_PATH})|(?P<bare>{BARE}))",
+SCHEME_URL = re.compile(rf"(?<![A-Za-z0-9])(?P<scheme>{WITH_SCHEME})", re.IGNORECASE)
+OTHER_URL = re.compile(
+    rf"(?<![A-Za-z0-9@.\-_/])(?:(?P<www>{WITH_WWW})|(?P<path>{WITH_PATH})|(?P<bare>{BARE}))",
     re.IGNORECASE,
 )
 
@@ -50,13 +50,17 @@ URL = re.compile(
 # countries and of common link shorteners. Left out on purpose: TLDs that are
 # also file extensions or abbreviations (md, py, rs, sh, js, pl, am, pm, ...).
 BARE_TLDS = frozenset(
-    """com net org edu gov info biz io ai app dev co me tv ly gl gle gg to fm
-    de at ch eu uk cn hk tw jp kr sg us ca au nz fr it es nl be se no dk fi ie pt
-    xyz online site shop store blog tech cloud news wiki page link live world
-    berlin hamburg koeln wien""".split()
-)
+    [
+        "com", "net", "org", "edu", "gov", "info", "biz", "io", "ai", "app", "dev", "co",
+        "me", "tv", "ly", "gl", "gle", "gg", "to", "fm", "de", "at", "ch", "eu", "uk", "cn",
+        "hk", "tw", "jp", "kr", "sg", "us", "ca", "au", "nz", "fr", "it", "es", "nl", "be",
+        "se", "no", "dk", "fi", "ie", "pt", "xyz", "online", "site", "shop", "store",
+        "blog", "tech", "cloud", "news", "wiki", "page", "link", "live", "world", "berlin",
+        "hamburg", "koeln", "wien",
+    ]
+)  # fmt: skip
 # Two-letter endings that are file extensions far more often than ccTLDs.
-NOT_TLDS = frozenset("js ts py md rs sh pl rb cs db ps mk".split())
+NOT_TLDS = frozenset(["js", "ts", "py", "md", "rs", "sh", "pl", "rb", "cs", "db", "ps", "mk"])
 TRAILING = ".,;:!?'\"*"
 PAIRS = {")": "(", "]": "[", "}": "{"}
 
@@ -64,12 +68,10 @@ PAIRS = {")": "(", "]": "[", "}": "{"}
 def _trim(span: str) -> str:
     while span:
         last = span[-1]
-        if last in TRAILING:
-            span = span[:-1]
-        elif last in PAIRS and span.count(last) > span.count(PAIRS[last]):
-            span = span[:-1]
-        else:
+        unbalanced = last in PAIRS and span.count(last) > span.count(PAIRS[last])
+        if last not in TRAILING and not unbalanced:
             break
+        span = span[:-1]
     return span
 
 
@@ -83,6 +85,10 @@ def _bare_ok(domain: str, text: str, end: int) -> bool:
     if not re.search(r"[a-z]", labels[-2]):
         return False
     return not text.startswith("@", end)
+
+
+def _inside(match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    return any(match.start() < end and start < match.end() for start, end in taken)
 
 
 def _path_ok(span: str) -> bool:
@@ -100,17 +106,24 @@ def _path_ok(span: str) -> bool:
 @extractor("url", requires=("text",), quick=re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}|://"))
 def find_urls(doc: Doc) -> Iterator[Entity]:
     text = doc.text
-    for match in URL.finditer(text):
+    with_scheme = list(SCHEME_URL.finditer(text))
+    taken = [(m.start(), m.end()) for m in with_scheme]
+    others = [m for m in OTHER_URL.finditer(text) if not _inside(m, taken)]
+    for match in [*with_scheme, *others]:
         start = match.start()
         span = _trim(match.group(0))
         end = start + len(span)
         if text.startswith("@", end):
             continue  # the local part of an e-mail address (john.de@x.com)
-        if match.group("bare") is not None and not _bare_ok(span, text, end):
+        if (
+            match.re is OTHER_URL
+            and match.group("bare") is not None
+            and not _bare_ok(span, text, end)
+        ):
             continue
-        if match.group("path") is not None and not _path_ok(span):
+        if match.re is OTHER_URL and match.group("path") is not None and not _path_ok(span):
             continue
-        if match.group("scheme") is not None and "://" == span[-3:]:
+        if match.re is SCHEME_URL and span.endswith("://"):
             continue
-        url = span if match.group("scheme") is not None else "https://" + span
+        url = span if match.re is SCHEME_URL else "https://" + span
         yield Entity("url", start, end, span, {"url": url}, PRIORITY)

@@ -238,7 +238,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "上海南京西路1266号",
         {**SH, "street": "南京西路", "house_number": "1266"},
     ),
-    ("上海市中山南二路1号", "上海市中山南二路1号", {**SH, "street": "中山南二路", "house_number": "1"}),
+    (
+        "上海市中山南二路1号",
+        "上海市中山南二路1号",
+        {**SH, "street": "中山南二路", "house_number": "1"},
+    ),
     # Towns and zones between the district and the street.
     (
         "上海市嘉定区徐行镇新建一路2305号",

@@ -70,7 +70,10 @@ LINDEN = re.compile(
     rf"(?<![{UPPER}{LOWER}])(?P<street>Unter den Linden)\s(?P<number>{NUMBER})(?![\d{LOWER}])"
     rf"(?:{POSTCODE_CITY}|{IN_CITY})?"
 )
-QUICK = rf"(?i:{SUFFIXES}|linden)\s?\d|\b\d{{5}}\s+[{UPPER}]"
+QUICK = (
+    rf"(?i:{SUFFIXES}|linden)\s?\d|(?:{SUFFIX_WORDS})\s(?:der|des|am|vom|zum|zur)\s"
+    rf"|\b\d{{4,5}}\s+[{UPPER}]"
+)
 
 AMBIGUOUS = re.compile(r"(?<!-)(?:ring|kai|markt|brücke)$", re.I)
 # English words that end like a German street (Spring 2024, String 3, Offering 2).

@@ -168,8 +168,8 @@ def left_run(text: str, at: int) -> list[int]:
         if char == " " and start >= 2 and is_han(text[start - 2]) and is_han(text[start]):
             start -= 1
             continue
-        if char in STOP_CHARS or not is_han(char):
-            break
+        if not is_han(char) or (char in STOP_CHARS and start < at):
+            break  # a stop character right before the suffix is the name's (求是路, 福从路)
         start -= 1
     cut = start
     for word in STOP_WORDS.finditer(text, start, at):

@@ -33,6 +33,7 @@ BUILDING_SUFFIX = re.compile(
     "汇|坊|港|湾|谷|厦|墅|邸)$"
 )
 BUILDING_RUN = re.compile(rf"(?:[{HAN}]|[A-Z]{{2,}}|[A-Z][a-z]+)[{HAN}A-Za-z]{{0,15}}")
+STREET_NUMBER = re.compile(rf"[东南西北中]?段?[{DIGIT}]")
 # Where the sentence goes on after the address (见, 门口, 附近…): a building name stops there.
 STOP_CHARS = frozenset(
     "在到去是于住往从的了吧呢啊嘛哦呀吗我你他她它您们请就也还再见等址即把给被让叫约搬寄送来"
@@ -93,6 +94,8 @@ def building_at(text: str, pos: int) -> int | None:
         if text[i] in STOP_CHARS:
             stop = i
             break
+        if text[i] in "路街道巷" and STREET_NUMBER.match(text, i + 1):
+            return None  # 1266号和淮海中路999号: the next address, not a building
     word = STOP_WORDS.search(text, pos, stop)
     if word is not None:
         stop = word.start()

@@ -38,6 +38,7 @@ DE_GENERIC_TAIL = (
     r"bringdienst|place|buffet|box|teller)"
 )
 ADJ_ENDING = r"(?:e|es|en|er|em)?"
+Trie = dict[str, "Trie"]
 # "north indian", "southeastern brazilian": the region belongs to the span.
 REGION = re.compile(
     r"(?i)\b(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|"
@@ -48,7 +49,7 @@ REGION = re.compile(
 
 def _alternation(words: list[str]) -> str:
     """A trie-shaped regex for `words`: a few hundred alternatives cost one scan."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: Trie = {}
     for word in words:
         node = trie
         for char in word.lower():
@@ -57,7 +58,7 @@ def _alternation(words: list[str]) -> str:
     return _trie_regex(trie)
 
 
-def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
+def _trie_regex(node: Trie) -> str:
     optional = "" in node
     branches = []
     for char in sorted(k for k in node if k):

@@ -17,39 +17,59 @@ EATING = re.compile(
 )
 # Nouns after an adjective that make it a cuisine: "thai food", "indisches Essen".
 FOOD_NOUNS = frozenset(
-    """food foods restaurant restaurants place places cuisine dishes dish takeout takeaway
-    take-away delivery joint spot buffet dinner lunch meal meals bistro kitchen cooking
-    night menu street-food streetfood eatery diner cafe café brasserie cafeteria bistro
-    tavern taverna trattoria gastropub grill bakery deli delicatessen canteen truck
-    specialties specialities steakhouse pizzeria teahouse
-    essen küche restaurant restaurants lokal imbiss gerichte gericht spezialitäten
-    lieferdienst abendessen mittagessen buffet bistro food""".split()
-)
+    [
+        "food", "foods", "restaurant", "restaurants", "place", "places", "cuisine",
+        "dishes", "dish", "takeout", "takeaway", "take-away", "delivery", "joint", "spot",
+        "buffet", "dinner", "lunch", "meal", "meals", "bistro", "kitchen", "cooking",
+        "night", "menu", "street-food", "streetfood", "eatery", "diner", "cafe", "café",
+        "brasserie", "cafeteria", "bistro", "tavern", "taverna", "trattoria", "gastropub",
+        "grill", "bakery", "deli", "delicatessen", "canteen", "truck", "specialties",
+        "specialities", "steakhouse", "pizzeria", "teahouse", "essen", "küche",
+        "restaurant", "restaurants", "lokal", "imbiss", "gerichte", "gericht",
+        "spezialitäten", "lieferdienst", "abendessen", "mittagessen", "buffet", "bistro",
+        "food",
+    ]
+)  # fmt: skip
 # Words after a free-standing adjective that keep it one: "thai tonight?", "Thai oder Inder".
 FOLLOW_OK = frozenset(
-    """or and tonight today tomorrow again instead please for then at in on with this next
-    later maybe sounds sound is would could place tho though
-    oder und heute morgen abend mittag essen bestellen holen gehen wieder lieber vielleicht
-    bitte""".split()
-)
+    [
+        "or", "and", "tonight", "today", "tomorrow", "again", "instead", "please", "for",
+        "then", "at", "in", "on", "with", "this", "next", "later", "maybe", "sounds",
+        "sound", "is", "would", "could", "place", "tho", "though", "oder", "und", "heute",
+        "morgen", "abend", "mittag", "essen", "bestellen", "holen", "gehen", "wieder",
+        "lieber", "vielleicht", "bitte",
+    ]
+)  # fmt: skip
 # Words before an adjective that make it a language or a people: "speak Chinese", "is Greek".
 BEFORE_NOT = frozenset(
-    """speak speaks speaking spoke learn learning learned study studying translate
-    translated in is are am i'm im was were he's she's they're we're
-    spreche sprichst spricht sprechen lerne lernst lernt lernen ist bin bist sind war auf""".split()
-)
+    [
+        "speak", "speaks", "speaking", "spoke", "learn", "learning", "learned", "study",
+        "studying", "translate", "translated", "in", "is", "are", "am", "i'm", "im", "was",
+        "were", "he's", "she's", "they're", "we're", "spreche", "sprichst", "spricht",
+        "sprechen", "lerne", "lernst", "lernt", "lernen", "ist", "bin", "bist", "sind",
+        "war", "auf",
+    ]
+)  # fmt: skip
 DEMONYM_PREV = frozenset(
-    """zum beim vom zu nen einen einem ein den dem der guten gute neuen neue leckeren
-    netten unseren unserem eurem meinem deinem lieblings""".split()
-)
+    [
+        "zum", "beim", "vom", "zu", "nen", "einen", "einem", "ein", "den", "dem", "der",
+        "guten", "gute", "neuen", "neue", "leckeren", "netten", "unseren", "unserem",
+        "eurem", "meinem", "deinem", "lieblings",
+    ]
+)  # fmt: skip
 STRONG_DEMONYM_PREV = frozenset({"zum", "beim", "vom"})
 GENERIC_CAPITALISED = frozenset(
-    """food restaurant place cuisine tonight today tomorrow night friday saturday sunday
-    monday tuesday wednesday thursday i""".split()
-)
+    [
+        "food", "restaurant", "place", "cuisine", "tonight", "today", "tomorrow", "night",
+        "friday", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "i",
+    ]
+)  # fmt: skip
 NOT_A_NAME_BEFORE = frozenset(
-    """i let's lets some the a an and or no more good best great cheap""".split()
-)
+    [
+        "i", "let's", "lets", "some", "the", "a", "an", "and", "or", "no", "more", "good",
+        "best", "great", "cheap",
+    ]
+)  # fmt: skip
 HOME_BEFORE = re.compile(
     r"(?i)(?:\b(?:cook|cooks|cooking|cooked|make|makes|making|made|bake|baking|baked|"
     r"homemade|home-made|leftover|leftovers|koche|kochst|kocht|kochen|gekocht|mache|"
@@ -114,11 +134,11 @@ def adjective_ok(text: str, start: int, end: int, eating: bool, *, german: bool)
 
 
 def demonym_ok(text: str, start: int, eating: bool) -> bool:
-    """'zum Italiener', 'beim Griechen'; an article before it in a message about eating."""
+    """'zum Italiener', 'beim Griechen'; after an article or 'oder' where eating is the topic."""
     previous = _previous_word(text, start)
     if previous in STRONG_DEMONYM_PREV:
         return True
-    return previous in DEMONYM_PREV and eating
+    return (previous in DEMONYM_PREV or previous in {"oder", "und"}) and eating
 
 
 def han_ok(text: str, word: str, end: int) -> bool:

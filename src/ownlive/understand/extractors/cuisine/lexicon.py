@@ -132,7 +132,7 @@ ADJECTIVES: dict[str, str] = {
     "türkisch": "turkish", "libanesisch": "lebanese", "spanisch": "spanish",
     "französisch": "french", "amerikanisch": "american", "asiatisch": "asian",
     "persisch": "persian", "äthiopisch": "ethiopian", "syrisch": "syrian",
-    "indonesisch": "indonesian", "vegetarisch": "vegetarian", "vegan": "vegan",
+    "indonesisch": "indonesian", "vegetarisch": "vegetarian",
     "deutsch": "german", "bayerisch": "german", "schwäbisch": "german",
     "österreichisch": "austrian", "portugiesisch": "portuguese", "polnisch": "polish",
     "russisch": "russian", "georgisch": "georgian", "peruanisch": "peruvian",

@@ -34,6 +34,8 @@ class Composer:
     def __init__(self, grammars: Sequence[Grammar]) -> None:
         self.grammars = tuple(grammars)
         self.join = _either([g.join for g in grammars])
+        # A date before a range may stand before its "from": "Freitag von 9 bis 17 Uhr".
+        self.attach_join = _either([*(g.join for g in grammars), r"\s*,?\s*(?:von|vom|from|从)\s*"])
         self.range_conn = _either([g.range_conn for g in grammars])
         self.between_and = _either([g.between_and for g in grammars])
 
@@ -62,7 +64,7 @@ class Composer:
                     if g.recurrence.search(text, max(0, t.start - _WINDOW), t.start):
                         t.drop = True
                     found.append(t)
-        found.sort(key=lambda t: (t.start - t.end, t.start))
+        found.sort(key=lambda t: (t.start - t.end, t.weak, t.start))
         kept: list[Token] = []
         for t in found:
             if all(t.end <= k.start or t.start >= k.end for k in kept):
@@ -75,7 +77,15 @@ class Composer:
         for t in tokens:
             if out and self.join.fullmatch(text, out[-1].end, t.start):
                 prev = out[-1]
-                merged = prev.parts.merged(t.parts)
+                merged = next(
+                    (
+                        m
+                        for a in prev.readings()
+                        for b in t.readings()
+                        if (m := a.merged(b)) is not None
+                    ),
+                    None,
+                )
                 if merged is not None:
                     out[-1] = Token(
                         prev.start, t.end, merged, weak=prev.weak and t.weak, drop=prev.drop or t.drop
@@ -91,10 +101,11 @@ class Composer:
             e = exprs[i]
             nxt = exprs[i + 1] if i + 1 < len(exprs) else None
             floor = out[-1].end if out else 0
-            if nxt is not None and _can_range(e.parts, nxt.parts):
+            pair = _range_pair(e, nxt) if nxt is not None else None
+            if nxt is not None and pair is not None:
                 start = self._range_start(text, e, nxt, floor)
                 if start is not None:
-                    first, last = _inherit(e.parts, nxt.parts)
+                    first, last = _inherit(*pair)
                     out.append(_range(start, nxt.end, first, last, e, nxt))
                     i += 2
                     continue
@@ -137,7 +148,7 @@ class Composer:
         out: list[Token] = []
         for e in exprs:
             prev = out[-1] if out else None
-            if prev is not None and self.join.fullmatch(text, prev.end, e.start):
+            if prev is not None and self.attach_join.fullmatch(text, prev.end, e.start):
                 joined = _apply(prev, e) if e.is_range else _apply(e, prev)
                 if joined is not None:
                     out[-1] = Token(prev.start, e.end, joined[0], last=joined[1],
@@ -151,6 +162,20 @@ def _can_range(a: Parts, b: Parts) -> bool:
     if a.is_offset() or b.is_offset():
         return False
     return a.has_clock() == b.has_clock() or (a.has_date() and b.has_date())
+
+
+def _range_pair(a: Token, b: Token) -> tuple[Parts, Parts] | None:
+    """The readings of two bounds that make a range: alike first ("vom 18.09 bis 19.09")."""
+    if a.is_range or b.is_range:
+        return None
+    pairs = [(x, y) for x in a.readings() for y in b.readings()]
+    for x, y in pairs:
+        if _can_range(x, y) and x.has_clock() == y.has_clock() and x.has_date() == y.has_date():
+            return x, y
+    for x, y in pairs:
+        if _can_range(x, y):
+            return x, y
+    return None
 
 
 def _range(start: int, end: int, first: Parts, last: Parts, a: Token, b: Token) -> Token:
@@ -183,6 +208,9 @@ def _inherit(first: Parts, last: Parts) -> tuple[Parts, Parts]:
         _copy_date(b, a)
     elif a.day is not None and a.month is None and b.month is not None:
         a.month, a.year = b.month, a.year or b.year
+    elif a.month is not None and a.year is None and b.year is not None and b.month is not None:
+        # "Nov 18 - Dec 19, 2015", "Nov-Feb 2017": the year written once, at the end
+        a.year = b.year - 1 if a.month > b.month else b.year
     if not b.has_date() and a.has_date():
         _copy_date(a, b)
     elif b.day is not None and b.month is None and a.month is not None:
@@ -193,6 +221,10 @@ def _inherit(first: Parts, last: Parts) -> tuple[Parts, Parts]:
             b.daypart = "afternoon"  # 上午10点到2点: the day goes on past noon
     if b.clock24 and a.hour is not None and a.meridiem is None and a.daypart is None:
         a.clock24 = True
+    if b.has_clock() and not a.has_clock() and a.has_date():
+        # "06.09.-07.09. gegen 9 Uhr", "Mon–Wed 9am": the time holds for the first day too
+        a.hour, a.minute, a.meridiem, a.clock24 = b.hour, b.minute, b.meridiem, b.clock24
+        a.daypart = a.daypart or b.daypart
     return a, b
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
@@ -26,11 +27,43 @@ from ownlive.understand.extractors.datetime.parts import Parts, Token
 # other word a final dot ends the sentence.
 ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct okt nov dec dez mär mrz mon tue tues wed thu "
-    "thur thurs fri sat sun mo di mi do fr sa so ca".split()
+    "thur thurs fri sat sun mo di mi do fr sa so ca m".split()
 )
 
 Builder = Callable[[re.Match[str]], "Token | None"]
-Rule = tuple[re.Pattern[str], Builder]
+Gate = tuple[tuple[str, ...], ...]
+DIGITS = tuple("0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern, its builder, and when it is worth running.
+
+    Patterns match the lowered text (case-insensitive scans cost Python's regex
+    engine several times more); a `cased` rule matches the text as written.
+    `gate`: groups of substrings of the lowered text; the rule runs only when
+    each group has one present, so most rules never scan a message at all.
+    """
+
+    pattern: re.Pattern[str]
+    build: Builder
+    gate: Gate = ()
+    cased: bool = False
+
+    def worth_running(self, low: str) -> bool:
+        return all(any(s in low for s in group) for group in self.gate)
+
+
+def rule(source: str, build: Builder, *gate: tuple[str, ...], cased: bool = False) -> Rule:
+    return Rule(re.compile(source), build, tuple(gate), cased)
+
+
+def lowered(text: str) -> str:
+    """The text in lower case, character for character (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # e.g. "İ"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +109,31 @@ def duration(amount: float, unit: tuple[int, int, int], sign: int) -> Parts | No
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of the words, longest first so that the longest one wins."""
-    items = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+    """A regex matching any of the words, the longest where several match.
+
+    Built as a trie ("mon(?:day)?|t(?:ue(?:s(?:day)?)?|hu...)"): Python's regex engine
+    tries a flat alternation branch by branch at every position, a trie one character
+    at a time, which keeps long word lists cheap to scan.
+    """
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _emit(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else body

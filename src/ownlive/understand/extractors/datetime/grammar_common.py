@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ownlive.understand.extractors.datetime.grammar import Rule, token
+from ownlive.understand.extractors.datetime.grammar import DIGITS, Rule, token
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 # Neither a digit, a decimal/thousands separator nor a letter right before a number:
@@ -17,11 +17,19 @@ NUM_START = r"(?<![A-Za-z0-9_.,:/+$€£¥])"
 
 ISO = re.compile(
     NUM_START + r"(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<mo>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
-    r"(?:(?:T|\s+)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?![\d:]))?"
+    r"(?:(?:[Tt]|\s+)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?![\d:]))?"
 )
 CLOCK = re.compile(
     NUM_START + r"(?P<h>[01]?\d|2[0-4])[:：](?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d:]|[.,]\d)"
 )
+# "9h15", "16.29h": the hour mark of French and German writing, minutes required.
+H_MARK = re.compile(
+    NUM_START + r"(?P<h>[01]?\d|2[0-4])(?:h(?P<m>[0-5]\d)|[.:](?P<m2>[0-5]\d)\s?h)(?![\w])"
+)
+# "1115", "0935-1101" after a date: only beside a date (weak), never alone.
+MILITARY = re.compile(NUM_START + r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,:/])")
+# "03.07" without the final dot: a date only beside a weekday or time (weak).
+DAY_MONTH = re.compile(NUM_START + r"(?P<d>\d{1,2})\.(?P<mo>\d{1,2})(?![\d.,:])")
 DOTTED = re.compile(
     NUM_START + r"(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>(?:19|20)?\d{2}(?!\d))?(?![\d]|\.\d)"
 )
@@ -54,4 +62,34 @@ def _dotted(m: re.Match[str]) -> Token | None:
     return token(m, Parts(year=year, month=month, day=day))
 
 
-COMMON_RULES: tuple[Rule, ...] = ((ISO, _iso), (CLOCK, _clock), (DOTTED, _dotted))
+def _h_mark(m: re.Match[str]) -> Token | None:
+    minute = int(m["m"] or m["m2"])
+    return token(m, Parts(hour=int(m["h"]), minute=minute, clock24=True))
+
+
+def _military(m: re.Match[str]) -> Token | None:
+    return token(m, Parts(hour=int(m["h"]), minute=int(m["m"]), clock24=True), weak=True)
+
+
+def _day_month(m: re.Match[str]) -> Token | None:
+    """'22.10': October 22 or 22:10, whichever its neighbours take; '16.45' only a time."""
+    first, second = int(m["d"]), int(m["mo"])
+    date = Parts(month=second, day=first) if 1 <= second <= 12 and 1 <= first <= 31 else None
+    clock = Parts(hour=first, minute=second, clock24=True) if first <= 24 else None
+    if date is None and clock is None:
+        return None
+    if date is None:
+        return token(m, clock, weak=True) if clock is not None else None
+    found = token(m, date, weak=True)
+    found.alt = clock
+    return found
+
+
+COMMON_RULES: tuple[Rule, ...] = (
+    Rule(ISO, _iso, (DIGITS,)),
+    Rule(CLOCK, _clock, (DIGITS, (":", "："))),
+    Rule(DOTTED, _dotted, (DIGITS, (".",))),
+    Rule(H_MARK, _h_mark, (DIGITS, ("h",))),
+    Rule(MILITARY, _military, (DIGITS,)),
+    Rule(DAY_MONTH, _day_month, (DIGITS, (".",))),
+)

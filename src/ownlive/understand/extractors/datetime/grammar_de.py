@@ -1,39 +1,26 @@
-"""German datetime grammar: token rules and connectors (see `grammar.Grammar`)."""
+"""German datetime grammar: dates, days, day-parts, holidays, connectors.
+
+Clock times and durations are in `grammar_de_time`. "morgen" is tomorrow,
+"Morgen" after "heute"/"guten"/a weekday the morning; two-letter weekdays
+("Mo", "Do", "So" are also words) count only before a date.
+"""
 
 from __future__ import annotations
 
 import re
 
 from ownlive.understand.extractors.datetime import lexicon_de as lex
-from ownlive.understand.extractors.datetime.grammar import (
-    Grammar,
-    Rule,
-    alternation,
-    duration,
-    token,
-)
+from ownlive.understand.extractors.datetime.grammar import Grammar, Rule, alternation, token
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
-from ownlive.understand.extractors.datetime.numerals import (
-    DE_HOUR_WORD,
-    DE_NUM,
-    DE_ORDINAL,
-    de_int,
-    de_ordinal,
-)
+from ownlive.understand.extractors.datetime.grammar_de_time import TIME_RULES
+from ownlive.understand.extractors.datetime.numerals import DE_ORDINAL, de_ordinal
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 _I = re.IGNORECASE
 WEEKDAY = alternation(lex.WEEKDAYS)
 MONTH = alternation(lex.MONTHS)
 MONTH_FULL = alternation(w for w in lex.MONTHS if len(w) > 3 or w == "mai")
-UNIT = alternation(lex.UNITS)
-HOUR = rf"(?:\d{{1,2}}|{DE_HOUR_WORD})"
 YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d{2})(?!\d))?"
-NOT_TIME = (
-    r"(?!\s*(?:[.,:/]\d|%|-\s*\d|(?:prozent|euro|eur\b|€|leute|personen|gäste|jahre|jahren|"
-    r"minuten|min\b|stunden|tage|tagen|wochen|monate|monaten|mal\b|km|kilo|kg|meter|grad|"
-    r"stück|seiten|punkte|uhr\b|h\b|\.\s*(?-i:[A-ZÄÖÜ]))))"
-)
 # Words before a capitalized "Morgen" that make it the morning, not tomorrow.
 _MORNING_BEFORE = re.compile(
     r"(?:guten|heute|gestern|am|jeden|diesen|den|schönen|einen|übermorgen|vorgestern|"
@@ -70,7 +57,28 @@ def _month_year(m: re.Match[str]) -> Token | None:
 
 
 def _month_alone(m: re.Match[str]) -> Token | None:
-    return token(m, Parts(month=_month(m["v"])))
+    parts = Parts(month=_month(m["mon"]))
+    if (m.groupdict().get("mod") or "").lower().startswith("dies"):
+        parts.period, parts.period_shift = "year", 0  # "diesen September": this year's
+    return token(m, parts)
+
+
+def _dashed(m: re.Match[str]) -> Token | None:
+    day, month = int(m["d"]), int(m["mo"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return token(m, Parts(year=int(m["y"]), month=month, day=day))
+
+
+def _numeric_day_month(m: re.Match[str]) -> Token | None:
+    """'am 22.04': a date after a date preposition; 22:04 if its neighbours say so."""
+    day, month = int(m["d"]), int(m["mo"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    found = token(m, Parts(day=day, month=month))
+    if day <= 24:
+        found.alt = Parts(hour=day, minute=month, clock24=True)
+    return found
 
 
 def _bare_day(m: re.Match[str]) -> Token | None:
@@ -91,7 +99,7 @@ def _weekday(m: re.Match[str]) -> Token | None:
         shift = 2
     parts = Parts(weekday=lex.WEEKDAYS[m["wd"].lower()], week_shift=shift)
     if m["dp"]:
-        parts.daypart = lex.COMPOUND_DAYPARTS[m["dp"].lower()]
+        parts.daypart = lex.COMPOUND_DAYPARTS[m["dp"].lower().removeprefix("spät")]
     return token(m, parts)
 
 
@@ -113,7 +121,7 @@ def _daypart(m: re.Match[str]) -> Token | None:
         return None  # plain "morgen" is tomorrow
     if _before(m, _GREETING_BEFORE):
         return None  # "Guten Morgen", "schönen Abend": greetings
-    part = lex.DAYPARTS[low]
+    part = lex.DAYPARTS[low.removeprefix("spät").removeprefix("en ")]
     strong = part == "midnight" or (part == "noon" and m["pre"] is not None)
     return token(m, Parts(daypart=part), weak=not strong)
 
@@ -129,82 +137,6 @@ def _period(m: re.Match[str]) -> Token | None:
         shift = 2
     unit = {"woche": "week", "wochenende": "weekend", "monat": "month", "jahr": "year"}
     return token(m, Parts(period=unit[m["u"].lower()], period_shift=shift))
-
-
-def _duration(m: re.Match[str]) -> Token | None:
-    raw = " ".join(m["n"].lower().split())
-    if raw in ("einer halben", "einem halben", "eine halbe"):
-        amount = 0.5
-    elif raw in ("anderthalb", "eineinhalb"):
-        amount = 1.5
-    elif raw == "zweieinhalb":
-        amount = 2.5
-    elif "," in raw:
-        amount = float(raw.replace(",", "."))
-    else:
-        count = de_int(raw)
-        if count is None:
-            return None
-        amount = float(count)
-    unit = m["u"].lower()
-    if unit.startswith(("viertelstunde", "dreiviertelstunde")):
-        minutes, days, months = (45 if unit.startswith("drei") else 15), 0, 0
-    else:
-        minutes, days, months = lex.UNITS[unit.rstrip(".")]
-    sign = -1 if m["ago"] else 1
-    parts = duration(amount, (minutes, days, months), sign)
-    return None if parts is None else token(m, parts)
-
-
-def _hour(raw: str) -> int | None:
-    value = de_int(raw)
-    return value if value is not None and 0 <= value <= 24 else None
-
-
-def _uhr(m: re.Match[str]) -> Token | None:
-    hour = _hour(m["h"])
-    minute_raw = m["m"] or m["m2"]
-    minute = int(minute_raw) if minute_raw else None
-    if hour is None or (minute is not None and minute > 59):
-        return None
-    return token(m, Parts(hour=hour, minute=minute, clock24=True))
-
-
-def _dotted_time(m: re.Match[str]) -> Token | None:
-    hour, minute = int(m["h"]), int(m["m"])
-    if hour > 24:
-        return None
-    return token(m, Parts(hour=hour, minute=minute, clock24=True))
-
-
-def _bare_hour(m: re.Match[str]) -> Token | None:
-    hour = _hour(m["h"])
-    if hour is None:
-        return None
-    return token(m, Parts(hour=hour))
-
-
-def _halb(m: re.Match[str]) -> Token | None:
-    hour = _hour(m["h"])
-    if hour is None:
-        return None
-    q = " ".join(m["q"].lower().split())
-    if q == "halb":
-        hour, minute = hour - 1, 30
-    elif q == "viertel nach":
-        minute = 15
-    elif q in ("viertel vor", "dreiviertel", "drei viertel"):
-        hour, minute = hour - 1, 45
-    elif q == "viertel":
-        hour, minute = hour - 1, 15
-    else:
-        offset = de_int(m["mn"])
-        if offset is None or not 0 < offset <= 30:
-            return None
-        base = -30 if m["half"] else 0
-        minute = base + (offset if m["dir"].lower() == "nach" else -offset)
-    hour, minute = divmod(hour * 60 + minute, 60)
-    return token(m, Parts(hour=hour % 24 or 12, minute=minute))  # "halb eins" is 12:30
 
 
 def _holiday(m: re.Match[str]) -> Token | None:
@@ -224,14 +156,15 @@ def _p(pattern: str, flags: int = _I) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-_DURATION_N = (
-    rf"(?P<n>einer\s+halben|einem\s+halben|eine\s+halbe|anderthalb|eineinhalb|zweieinhalb|"
-    rf"\d+,\d+|{DE_NUM})"
+_MOD = (
+    r"nächsten|nächste|nächster|nächstem|kommenden|kommende|diesen|diese|dieser|letzten|letzte|"
+    r"vergangenen|übernächsten"
 )
-_DURATION_U = rf"(?P<u>{UNIT}|viertelstunde|dreiviertelstunde)\b\.?"
+
 
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
+    *TIME_RULES,
     (
         _p(
             rf"(?:\b(?P<d>\d{{1,2}})\.?\s*|\b(?P<dw>{DE_ORDINAL})\s+)(?P<mon>{MONTH})\b\.?{YEAR}"
@@ -240,12 +173,19 @@ RULES: tuple[Rule, ...] = (
     ),
     (_p(rf"\b(?P<mon>{MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"), _month_year),
     (
-        _p(
-            r"\b(?:im|in|ab|bis|seit|anfang|mitte|ende|vor|nach|nächsten|kommenden|diesen)\s+"
-            rf"(?P<v>{MONTH_FULL})\b"
-        ),
+        _p(rf"\b(?:im|in|ab|bis|seit|anfang|mitte|ende|vor|nach)\s+(?P<v>(?P<mon>{MONTH_FULL}))\b"),
         _month_alone,
     ),
+    (_p(rf"\b(?P<mod>nächsten|kommenden|diesen)\s+(?P<mon>{MONTH_FULL})\b"), _month_alone),
+    (
+        _p(
+            r"(?:\b(?:am|vom|bis|zum|ab|den|dem|seit)\s+|"
+            r"(?<![\w.,:/+$€£¥-])(?=\d\d\.\d|\d{1,2}\.\d\d))"
+            r"(?P<v>(?P<d>\d{1,2})\.(?P<mo>\d{1,2}))(?![\d.,:]|\s*(?:%|€|euro|km|kg|m\b|cm|l\b))"
+        ),
+        _numeric_day_month,
+    ),
+    (_p(NUM_START + r"(?P<d>\d{1,2})-(?P<mo>\d{1,2})-(?P<y>(?:19|20)\d{2})(?!\d)"), _dashed),
     (
         _p(
             r"\b(?:am|zum|bis\s+zum|ab\s+dem|ab|vom|seit\s+dem|den|dem|bis|vor\s+dem|nach\s+dem)\s+"
@@ -255,9 +195,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         _p(
-            r"(?:\b(?P<mod>nächsten|nächste|nächster|kommenden|kommende|diesen|diese|dieser|"
-            r"letzten|letzte|vergangenen|übernächsten)\s+)?"
-            rf"\b(?P<wd>{WEEKDAY})(?P<dp>morgen|früh|vormittag|mittag|nachmittag|abend|nacht)?"
+            rf"(?:\b(?P<mod>{_MOD})\s+)?"
+            rf"\b(?P<wd>{WEEKDAY})(?P<dp>morgen|frühmorgen|früh|vormittag|mittag|nachmittag|"
+            r"spätnachmittag|abend|spätabend|nacht)?"
             r"(?P<s>s)?\b"
         ),
         _weekday,
@@ -273,51 +213,20 @@ RULES: tuple[Rule, ...] = (
     (
         _p(
             r"(?P<pre>\b(?:um|gegen|ab|bis|heute|morgen)\s+)?\b(?P<v>frühmorgens|morgens|Morgen|"
-            r"vormittags?|mittags?|nachmittags?|abends?|nachts?|mitternacht|früh)\b"
+            r"vormittags?|mittags?|(?:spät)?nachmittags?|(?:spät|späten\s)?abends?|nachts?|"
+            r"mitternacht|früh)\b"
         ),
         _daypart,
     ),
     (
         _p(
-            r"\b(?P<mod>nächste|nächsten|nächstes|kommende|kommenden|kommendes|diese|diesen|dieses|"
+            r"\b(?P<mod>nächste|nächsten|nächstes|nächstem|kommende|kommenden|kommendes|diese|diesen|dieses|"
             r"letzte|letzten|letztes|übernächste|übernächsten|übernächstes|vergangene|vergangenen|"
             r"vergangenes)\s+(?P<u>woche|wochenende|monat|jahr)\b"
         ),
         _period,
     ),
     (_p(r"\b(?:am|übers|zum|dieses|das|übers)\s+(?P<v>(?P<u>wochenende))\b(?P<mod>)"), _period),
-    (_p(rf"\b(?:(?P<ago>vor)|in)\s+(?:etwa\s+|ca\.\s*|circa\s+|ungefähr\s+)?{_DURATION_N}\s*"
-        + _DURATION_U), _duration),
-    (
-        _p(
-            NUM_START + r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?:uhr\b|h\b)"
-            r"(?:\s*(?P<m2>[0-5]?\d)(?![\d.:,]|\s*(?:min|prozent|%|euro)))?"
-        ),
-        _uhr,
-    ),
-    (_p(rf"\b(?P<h>{DE_HOUR_WORD})\s+uhr\b(?P<m>)(?P<m2>)"), _uhr),
-    (
-        _p(
-            r"\b(?:um|gegen|ab|bis|von|ca\.?|circa)\s+(?P<v>(?P<h>\d{1,2})\.(?P<m>[0-5]\d))"
-            r"(?![\d]|[.,]\d)"
-        ),
-        _dotted_time,
-    ),
-    (
-        _p(
-            r"\b(?:um|gegen|ab|bis|so\s+gegen|so\s+um|ca\.?|circa|etwa)\s+"
-            rf"(?P<v>(?P<h>{HOUR}))\b" + NOT_TIME
-        ),
-        _bare_hour,
-    ),
-    (
-        _p(
-            r"\b(?P<q>halb|viertel\s+nach|viertel\s+vor|dreiviertel|drei\s+viertel|viertel|"
-            rf"(?P<mn>{DE_NUM})\s+(?:minuten\s+)?(?P<dir>nach|vor)(?:\s+(?P<half>halb))?)\s+"
-            rf"(?P<h>{HOUR})\b(?!\s*[.,:]\d)(?:\s+uhr\b)?"
-        ),
-        _halb,
-    ),
     (
         _p(
             r"(?P<pre>\b(?:am|an|zu|bis|nach|vor|ab)\s+)?"
@@ -338,15 +247,15 @@ GRAMMAR = Grammar(
     lang="de",
     rules=RULES,
     join=(
-        r"\s*,?\s*(?:(?:um|gegen|ab|am|den|dem|so\s+gegen|so\s+um|ca\.?|circa|etwa|von|im|"
-        r"in\s+der)\s*)*"
+        r"\s*[,(]?\s*(?:(?:um|gegen|ab|am|den|dem|so\s+gegen|so\s+um|ca\.?|circa|etwa|gg\.?|"
+        r"im|vom|nach|vor|in\s+der)\s*)*"
     ),
-    range_conn=r"\s*(?:-|–|—|~|bis(?:\s+(?:zum|zur|um|ca\.?))?)\s*",
+    range_conn=r"\s*(?:-|–|—|~|bis(?:\s+(?:zum|zur|um|ca\.?))?|auf(?:\s+den)?)\s*",
     between=_p(r"\bzwischen\s+(?:dem\s+)?\Z"),
     between_and=r"\s+und\s+(?:dem\s+|um\s+)?",
     num_before=_p(
         r"(?P<pre>\bzwischen\s+(?:dem\s+)?)?" + NUM_START + r"(?P<n>\d{1,2})\.?\s*"
-        r"(?:-|–|—|bis|(?(pre)und|(?!)))\s*(?:zum\s+|dem\s+)?\Z"
+        r"(?:-|–|—|/|bis|auf(?:\s+den)?|(?(pre)und|(?!)))\s*(?:zum\s+|dem\s+)?\Z"
     ),
     num_after=_p(
         r"\s*(?:-|–|—|bis)\s*(?:zum\s+)?(?P<n>\d{1,2})\.?(?![\d:]|[.,]\d|\s*(?:uhr|h\b|%))"

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from ownlive.understand.extractors.datetime import lexicon_en as lex
-from ownlive.understand.extractors.datetime.grammar import Grammar, Rule, alternation, token
+from ownlive.understand.extractors.datetime.grammar import (
+    DIGITS,
+    Grammar,
+    Rule,
+    alternation,
+    rule,
+    token,
+)
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
 from ownlive.understand.extractors.datetime.grammar_en_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import EN_ORDINAL, EN_ORDINALS
@@ -18,6 +25,7 @@ from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 _I = re.IGNORECASE
 WEEKDAY = alternation(lex.WEEKDAYS)
+WEEKDAY_PLAIN = alternation(w for w in lex.WEEKDAYS if w not in lex.AMBIGUOUS_WEEKDAYS)
 WEEKDAY_FULL = alternation(w for w in lex.WEEKDAYS if w.endswith("day"))
 MONTH = alternation(lex.MONTHS)
 MONTH_FULL = alternation(w for w in lex.MONTHS if len(w) > 3 or w == "may")
@@ -42,7 +50,8 @@ def _day(m: re.Match[str]) -> int | None:
 
 
 def _year(m: re.Match[str]) -> int | None:
-    return int(m["y"]) if m.groupdict().get("y") else None
+    raw = m.groupdict().get("y") or m.groupdict().get("y2")
+    return int(raw) if raw else None
 
 
 def _month_day(m: re.Match[str]) -> Token | None:
@@ -144,85 +153,111 @@ def _p(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 
 _SEP = r"(?:\.?\s*|\.?\s*/\s*|-)"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAYPARTS = ("morning", "afternoon", "evening", "night", "noon", "midday")
+_HOLIDAY_STEMS = ("christmas", "xmas", "boxing", "new year", "nye", "valentine", "halloween",
+                  "thanksgiving", "black friday", "easter", "good friday", "mother", "father",
+                  "independence", "july", "labor", "memorial", "patrick", "chinese new",
+                  "lunar new", "autumn", "dragon")  # fmt: skip
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
     *TIME_RULES,
-    (
-        _p(rf"\b(?P<mon>{MONTH}){_SEP},?\s*(?:the\s+)?{DAY}\b(?!:\d|\s*(?:[ap]\.?m\b|%)){YEAR}"),
+    rule(
+        rf"\b(?P<mon>{MONTH}){_SEP},?\s*(?:the\s+)?{DAY}\b(?!:\d|\s*(?:[ap]\.?m\b|%)){YEAR}",
         _month_day,
+        _MONTHS,
     ),
-    (
-        _p(rf"(?<![$€£¥\d.,])\b{DAY}(?:\s+of|\s*[-/])?\s*(?P<mon>{MONTH})\b\.?(?:[-/](?P<y>\d{{4}})\b)?"
-           + YEAR.replace("<y>", "<y2>")),
+    rule(
+        rf"(?<![$€£¥\d.,])\b{DAY}(?:\s+of\s+|[-/]|\s*)(?P<mon>{MONTH})\b\.?"
+        rf"(?:[-/](?P<y>\d{{4}})\b)?" + YEAR.replace("<y>", "<y2>"),
         _month_day,
+        _MONTHS,
     ),
-    (
-        _p(rf"\b(?P<y>(?:19|20)\d{{2}})[-/](?P<mon>{MONTH})[-/]{DAY}\b"),
-        _month_day,
+    rule(rf"\b(?P<y>(?:19|20)\d{{2}})[-/](?P<mon>{MONTH})[-/]{DAY}\b", _month_day, _MONTHS),
+    rule(
+        rf"\b(?P<mon>{MONTH})\.?(?:,?\s+(?:of\s+)?|[-/])(?P<y>(?:19|20)\d{{2}})(?!\d)",
+        _month_year,
+        _MONTHS,
+        DIGITS,
     ),
-    (_p(rf"\b(?P<mon>{MONTH})\.?(?:,?\s+(?:of\s+)?|[-/])(?P<y>(?:19|20)\d{{2}})(?!\d)"),
-     _month_year),
-    (
-        _p(
-            r"\b(?:(?P<this>this)|in|during|since|until|till|by|before|after|from|to|through|"
-            r"early|late|mid-?|end\s+of|beginning\s+of|start\s+of|the\s+end\s+of)\s+"
-            rf"(?P<v>{MONTH_FULL})\b"
-        ),
+    rule(
+        r"\b(?:(?P<this>this)|in|during|since|until|till|by|before|after|from|to|through|"
+        r"early|late|mid-?|end\s+of|beginning\s+of|start\s+of|the\s+end\s+of)\s+"
+        rf"(?P<v>{MONTH_FULL})\b",
         _month_alone,
+        _MONTHS,
     ),
-    (_p(rf"\b(?P<v>{MONTH})\b\.?(?=\s*(?:-|–|to|through|until|till)\s*{MONTH}\b)"), _month_alone),
-    (
-        _p(
-            r"(?:(?P<pre>\b(?:on|by|until|till|due|from|before|after|since)\s+)|" + NUM_START + ")"
-            r"(?P<v>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?)(?![\d/])"
-        ),
+    rule(
+        rf"\b(?P<v>{MONTH})\b\.?(?=\s*(?:-|–|to|through|until|till)\s*{MONTH}\b)",
+        _month_alone,
+        _MONTHS,
+    ),
+    rule(
+        r"(?:(?P<pre>\b(?:on|by|until|till|due|from|before|after|since)\s+)|" + NUM_START + ")"
+        r"(?P<v>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?)(?![\d/])",
         _slash,
+        ("/",),
     ),
-    (
-        _p(
-            r"(?:(?P<pre>\b(?:on|by|until|till|before|after|from|since)\s+)(?:the\s+)?|\bthe\s+)"
-            r"(?P<v>(?P<d>\d{1,2})(?:st|nd|rd|th))\b(?P<end>\s*(?:[.,!?;)]|$|at\b|and\b|-|–))?"
-        ),
+    rule(
+        r"(?:(?P<pre>\b(?:on|by|until|till|before|after|from|since)\s+)(?:the\s+)?|\bthe\s+)"
+        r"(?P<v>(?P<d>\d{1,2})(?:st|nd|rd|th))\b(?P<end>\s*(?:[.,!?;)]|$|at\b|and\b|-|–))?",
         _ordinal_day,
+        ("st", "nd", "rd", "th"),
+        DIGITS,
     ),
-    (
-        _p(
-            rf"\b(?P<wd>{WEEKDAY})\b\.?,?\s+(?P<the>the\s+)?(?:(?P<d>\d{{1,2}})(?P<suffix>st|nd|rd|th)?"
-            rf"|(?P<dw>{EN_ORDINAL}))\b(?!\s*(?:[:.]\d|[ap]\.?m\b|o'?clock|%|-?ish))"
-        ),
+    rule(
+        rf"\b(?P<wd>{WEEKDAY})\b\.?,?\s+(?P<the>the\s+)?(?:(?P<d>\d{{1,2}})(?P<suffix>st|nd|rd|th)?"
+        rf"|(?P<dw>{EN_ORDINAL}))\b"
+        rf"(?!\s*(?:[:./-]\d|[ap]\.?m\b|o'?clock|%|-?ish|(?:of\s+)?{MONTH}\b))",
         _weekday_day,
+        _DAYS,
     ),
-    (_p(rf"\b(?P<v>{alternation(lex.REL_DAYS)})\b"), _rel),
-    (_p(r"\b(?P<mod>this|last)\s+(?P<dp>morning|afternoon|evening|night)\b"), _this_daypart),
-    (
-        _p(
-            r"(?:\bat\s+)?(?P<v>(?:\bin\s+the\s+)?(?:\b(?:early|late)\s+)?\b(?P<dp>morning|"
-            r"afternoon|evening|night|noon|midday|midnight))\b"
-        ),
+    rule(
+        rf"\b(?P<v>{alternation(lex.REL_DAYS)})\b",
+        _rel,
+        ("tod", "toni", "tom", "tmr", "tmw", "2mo", "2ni", "yest"),
+    ),
+    rule(
+        r"\b(?P<mod>this|last)\s+(?P<dp>morning|afternoon|evening|night)\b",
+        _this_daypart,
+        ("this", "last"),
+    ),
+    rule(
+        r"(?:\bat\s+)?(?P<v>(?:\bin\s+the\s+)?(?:\b(?:early|late)\s+)?\b(?P<dp>morning|"
+        r"afternoon|evening|night|noon|midday|midnight))\b",
         _daypart,
+        _DAYPARTS,
     ),
-    (
-        _p(
-            rf"\b(?:(?P<mod>{_MOD})\s+)?(?P<wd>{WEEKDAY})\b\.?(?P<after>\s+after\s+next)?"
-        ),
+    rule(
+        rf"\b(?:(?P<mod>{_MOD})\s+)?(?P<wd>{WEEKDAY_PLAIN})\b\.?(?P<after>\s+after\s+next)?",
         _weekday,
+        _DAYS,
     ),
-    (
-        _p(rf"\b(?P<mod>{_MOD})\s+(?P<u>week|weekend|month|year)\b(?P<after>\s+after\s+next)?"),
+    rule(
+        rf"\b(?:(?P<mod>(?i:{_MOD}))\s+)?(?P<wd>Sat|Sun|SAT|SUN|(?i:saturday|sunday))\b\.?"
+        r"(?P<after>\s+after\s+next)?",
+        _weekday,
+        ("sat", "sun"),
+        cased=True,
+    ),
+    rule(
+        rf"\b(?P<mod>{_MOD})\s+(?P<u>week|weekend|month|year)\b(?P<after>\s+after\s+next)?",
         _period,
+        ("week", "month", "year"),
     ),
-    (_p(r"\b(?P<v>(?P<u>weekend))\b"), _period),
-    (_p(r"\bthe\s+(?P<v>(?P<u>week)(?P<after>\s+after\s+next))\b"), _period),
-    (
-        _p(
-            r"(?P<greet>\b(?:happy|merry)\s+)?"
-            rf"\b(?P<v>{alternation(lex.HOLIDAYS)})(?:'s)?\b{YEAR}"
-        ),
+    rule(r"\b(?P<v>(?P<u>weekend))\b", _period, ("weekend",)),
+    rule(r"\bthe\s+(?P<v>(?P<u>week)(?P<after>\s+after\s+next))\b", _period, ("after next",)),
+    rule(
+        r"(?P<greet>\b(?:happy|merry)\s+)?"
+        rf"\b(?P<v>{alternation(lex.HOLIDAYS)})(?:'s)?\b{YEAR}",
         _holiday,
+        _HOLIDAY_STEMS,
     ),
-    (
-        _p(r"\b(?:in|since|until|by|during|before|after|from)\s+(?P<v>(?:19|20)\d{2})\b(?![-/.:]\d)"),
+    rule(
+        r"\b(?:in|since|until|by|during|before|after|from)\s+(?P<v>(?:19|20)\d{2})\b(?![-/.:]\d)",
         _year_only,
+        ("19", "20"),
     ),
 )
 
@@ -231,7 +266,10 @@ _SPAN_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
 GRAMMAR = Grammar(
     lang="en",
     rules=RULES,
-    join=r"\s*,?\s*(?:(?:at|on|around|about|by|the|of|from|in)\s+|@\s*)?",
+    join=(
+        r"\s*[,(]?\s*(?:(?:at|on|around|about|by|the|of|from|in|after|before|approximately|"
+        r"approx\.?|ca\.?)\s+|@\s*){0,2}"
+    ),
     range_conn=r"\s*(?:-|–|—|~|to|till|until|thru|through|'til)\s*",
     between=_p(r"\bbetween\s+(?:the\s+)?\Z"),
     between_and=r"\s+and\s+(?:the\s+)?",

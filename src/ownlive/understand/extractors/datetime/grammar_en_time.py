@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from ownlive.understand.extractors.datetime import lexicon_en as lex
-from ownlive.understand.extractors.datetime.grammar import Rule, alternation, duration, token
+from ownlive.understand.extractors.datetime.grammar import (
+    DIGITS,
+    Rule,
+    alternation,
+    duration,
+    rule,
+    token,
+)
 from ownlive.understand.extractors.datetime.grammar_common import NUM_START
 from ownlive.understand.extractors.datetime.numerals import (
     EN_HOUR_WORD,
@@ -16,7 +23,6 @@ from ownlive.understand.extractors.datetime.numerals import (
 )
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
-_I = re.IGNORECASE
 UNIT = alternation(lex.UNITS)
 HOUR = rf"(?:\d{{1,2}}|{EN_HOUR_WORD})"
 # Minutes after an hour: ":30", ".30" (not for a bare "at 8.5"), or words ("seven thirty").
@@ -31,8 +37,7 @@ NOT_TIME = (
 # Nouns whose number is no hour: "building 4 this afternoon", "gate 7 tonight".
 _COUNTED = re.compile(
     r"(?:building|room|gate|floor|level|platform|bus|line|table|seat|number|no\.|#|apartment|"
-    r"apt|suite|unit|house|page|chapter|step|part|version|size|team|group|track|terminal)\s*\Z",
-    _I,
+    r"apt|suite|unit|house|page|chapter|step|part|version|size|team|group|track|terminal)\s*\Z"
 )
 _AHEAD = (
     r"(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight|tonite|"
@@ -123,54 +128,53 @@ def _in_duration(m: re.Match[str]) -> Token | None:
     return None if parts is None else token(m, parts)
 
 
-def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _I)
-
-
 _N = rf"(?P<n>half\s+an?|\d+\.\d+|{EN_NUM})"
+_UNITS = ("min", "hour", "hr", "h", "day", "week", "wk", "month", "year")
+_HOURS = (*DIGITS, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve")  # fmt: skip
 TIME_RULES: tuple[Rule, ...] = (
-    (
-        _p(NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM),
+    rule(
+        NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM,
         _ampm,
+        ("am", "pm", "a.m", "p.m", "a m", "p m"),
     ),
-    (_p(rf"\b(?P<h>{HOUR})\s*o['’]?\s?clock\b"), _oclock),
-    (
-        _p(
-            rf"\b(?P<q>half|a\s+quarter|quarter|(?P<mn>\d{{1,2}}(?:\s+min(?:ute)?s?)?(?=\s+past)|"
-            rf"(?:{EN_NUM}|\d{{1,2}})\s+min(?:ute)?s?|ten|five|twenty|twenty-five))\s+"
-            rf"(?P<dir>past|after|to|till|before)\s+(?P<h>{HOUR})\b(?:\s*o['’]?\s?clock\b)?"
-        ),
+    rule(rf"\b(?P<h>{HOUR})\s*o['’]?\s?clock\b", _oclock, ("clock",)),
+    rule(
+        rf"\b(?P<q>half|a\s+quarter|quarter|(?P<mn>\d{{1,2}}(?:\s+min(?:ute)?s?)?(?=\s+past)|"
+        rf"(?:{EN_NUM}|\d{{1,2}})\s+min(?:ute)?s?|ten|five|twenty|twenty-five))\s+"
+        rf"(?P<dir>past|after|to|till|before)\s+(?P<h>{HOUR})\b(?:\s*o['’]?\s?clock\b)?",
         _past_to,
+        ("half", "quarter", "past", "min", "ten ", "five ", "twenty"),
     ),
-    (
-        _p(
-            r"(?:\b(?:at|around|about|by|till|until|from|after|before|'til|til)\s+|@\s*)"
-            rf"(?P<v>(?P<h>{HOUR})(?:(?P<sep>[:.])(?P<m>[0-5]\d)|[-\s](?P<mw>{EN_MINUTE_WORD})"
-            r"(?:\s+minutes)?)?(?:-?ish)?)\b" + NOT_TIME
-        ),
+    rule(
+        r"(?:\b(?:at|around|about|by|till|until|from|after|before|'til|til|approximately|"
+        r"approx\.?|ca\.?)\s+|@\s*)"
+        rf"(?P<v>(?P<h>{HOUR})(?:(?P<sep>[:.])(?P<m>[0-5]\d)|[-\s](?P<mw>{EN_MINUTE_WORD})"
+        r"(?:\s+minutes)?)?(?:-?ish)?)\b" + NOT_TIME,
         _bare_hour,
+        ("at", "around", "about", "by", "til", "from", "after", "before", "approx", "ca", "@"),
+        _HOURS,
     ),
-    (_p(r"\b(?P<v>(?P<h>\d{1,2})-?ish)\b"), _bare_hour),
-    (
-        _p(
-            rf"\b(?P<v>(?P<h>{HOUR})(?:[-\s](?P<mw>{EN_MINUTE_WORD}))?)(?P<weak>)(?P<sep>)"
-            + _AHEAD
-        ),
+    rule(r"\b(?P<v>(?P<h>\d{1,2})-?ish)\b", _bare_hour, ("ish",)),
+    rule(
+        rf"\b(?P<v>(?P<h>{HOUR})(?:[-\s](?P<mw>{EN_MINUTE_WORD}))?)(?P<weak>)(?P<sep>)" + _AHEAD,
         _bare_hour,
+        ("tonight", "tonite", "morning", "afternoon", "evening", "night", "tomorrow", "today",
+         "tmrw", "yesterday", "next", "this", "on "),  # fmt: skip
+        _HOURS,
     ),
-    (_p(r"\b(?P<v>noon-?ish|midday-?ish)\b"), _noon),
-    (
-        _p(
-            r"\bin\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+|another\s+|just\s+)?"
-            rf"{_N}\s*(?P<u>{UNIT})\b(?P<half>\s+and\s+a\s+half)?"
-        ),
+    rule(r"\b(?P<v>noon-?ish|midday-?ish)\b", _noon, ("ish",)),
+    rule(
+        r"\bin\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+|another\s+|just\s+)?"
+        rf"{_N}\s*(?P<u>{UNIT})\b(?P<half>\s+and\s+a\s+half)?",
         _in_duration,
+        ("in",),
+        _UNITS,
     ),
-    (
-        _p(
-            rf"\b{_N}\s*(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?"
-            r"\s+(?:(?P<ago>ago)|from\s+(?:now|today)|(?P<later>later))\b"
-        ),
+    rule(
+        rf"\b{_N}\s*(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?"
+        r"\s+(?:(?P<ago>ago)|from\s+(?:now|today)|(?P<later>later))\b",
         _in_duration,
+        ("ago", "from now", "from today", "later"),
     ),
 )

@@ -149,6 +149,10 @@ class Token:
     last: Parts | None = None  # set on ranges: the last bound
     num: int | None = None  # a bare number that may bound a range
     drop: bool = False  # a recurrence or opening hours: swallow, never report
+    alt: Parts | None = None  # another reading ("22.10": October 22, or 22:10)
+
+    def readings(self) -> tuple[Parts, ...]:
+        return (self.parts,) if self.alt is None else (self.parts, self.alt)
 
     @property
     def is_range(self) -> bool:

@@ -287,9 +287,13 @@ AIRLINES: dict[str, str] = {
 # and unit names in zh/en/de text (IT, DE, OK, AM, "RJ 45", "HD 720", "EN 420"
 # the EuroNight, "TU 154" the Tupolev): a flight only with a flight cue.
 AMBIGUOUS: frozenset[str] = frozenset(
-    """IT DE EU TV OK AM AT TO BY AS EN ID AI AD LA PC ME MS SA GA FA HA RA
-    RJ HD RS TU EC DS LG KM CM AR JA SV TS PD WS FI OG CL WA MM BC TW SL DD
-    PR PS SG IX GT DR SC GS NS DV HY KC MK HM UU TC KP KB BS LM SN HV OO
-    OH MX SY AV DM ET TR CY OA GQ FM JD BK KY BR AE AK PG UL XY WY IR 2L 3K
-    VS LS UX""".split()
-)
+    [
+        "IT", "DE", "EU", "TV", "OK", "AM", "AT", "TO", "BY", "AS", "EN", "ID", "AI", "AD",
+        "LA", "PC", "ME", "MS", "SA", "GA", "FA", "HA", "RA", "RJ", "HD", "RS", "TU", "EC",
+        "DS", "LG", "KM", "CM", "AR", "JA", "SV", "TS", "PD", "WS", "FI", "OG", "CL", "WA",
+        "MM", "BC", "TW", "SL", "DD", "PR", "PS", "SG", "IX", "GT", "DR", "SC", "GS", "NS",
+        "DV", "HY", "KC", "MK", "HM", "UU", "TC", "KP", "KB", "BS", "LM", "SN", "HV", "OO",
+        "OH", "MX", "SY", "AV", "DM", "ET", "TR", "CY", "OA", "GQ", "FM", "JD", "BK", "KY",
+        "BR", "AE", "AK", "PG", "UL", "XY", "WY", "IR", "2L", "3K", "VS", "LS", "UX",
+    ]
+)  # fmt: skip

@@ -1,11 +1,11 @@
 """Money (DESIGN.md 4.1 "money"): an amount with its currency sign, code or word.
 
-Every currency token is an anchor; the amount is read right after it ("$45.99",
+Every currency mark is an anchor; the amount is read right after it ("$45.99",
 "EUR 12,50", "人民币300元") or right before it ("12,50 €", "299元", "两百块",
 "45 dollars", "fünf Euro"). Values: `amount` a number (German decimal comma,
 Chinese numerals, million/Mio./万/亿), `currency` ISO 4217; ¥ and 元/块 are
 CNY unless the message speaks of yen (円, 日元, JPY). Bare numbers, discounts
-(8折) and percentages carry no currency token and so are never money.
+(8折) and percentages carry no currency mark and so are never money.
 
 块 is also the classifier for pieces (两块蛋糕) and 一块 means "together"
 (一块去): a 块 followed by a noun counts only after a price word (花了, 一共).
@@ -38,22 +38,22 @@ from ownlive.understand.extractors.money.numbers import (
 from ownlive.understand.registry import extractor
 
 
-def _token_pattern(token: str) -> str:
-    escaped = re.escape(token)
-    if token.endswith("$") and len(token) >= 3 and token[:-1].isalpha():
-        escaped = re.escape(token[:-1]) + r" ?\$"  # "HK $ 10.05", "US $ 150"
-    if token in WORDS and token.isascii():
+def _mark_pattern(mark: str) -> str:
+    escaped = re.escape(mark)
+    if mark.endswith("$") and len(mark) >= 3 and mark[:-1].isalpha():
+        escaped = re.escape(mark[:-1]) + r" ?\$"  # "HK $ 10.05", "US $ 150"
+    if mark in WORDS and mark.isascii():
         escaped = f"(?i:{escaped})"
-    if token[0].isascii() and token[0].isalpha():
+    if mark[0].isascii() and mark[0].isalpha():
         escaped = f"(?<![A-Za-z]){escaped}"
-    if token[-1].isascii() and token[-1].isalpha():
+    if mark[-1].isascii() and mark[-1].isalpha():
         escaped = f"{escaped}(?![A-Za-z])"
     return escaped
 
 
 _TOKENS = sorted({*SYMBOLS, *CODES, *WORDS}, key=len, reverse=True)
-ANCHOR = re.compile("|".join(_token_pattern(t) for t in _TOKENS))
-# The fast path: the first character of a non-Latin token, a code, or a word.
+ANCHOR = re.compile("|".join(_mark_pattern(t) for t in _TOKENS))
+# The fast path: the first character of a non-Latin mark, a code, or a word.
 _FIRST_CHARS = "".join(sorted({t[0] for t in _TOKENS if not t[0].isascii() or t[0] == "$"}))
 QUICK = re.compile(
     rf"[{re.escape(_FIRST_CHARS)}$]|[A-Z]{{3}}"
@@ -65,7 +65,10 @@ ARABIC = (
     r"|\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?"
     r"|\d+(?:[.,．]\d+)?)(?:[.,][-–—])?"
 )
-MULT = r"(?:k|K|[Mm]io\.?|[Mm]illion(?:en)?|mn|[Bb]illion|bn|[Mm]rd\.?|[Mm]illiarden?|[Tt]sd\.?|[Tt]ausend|千|万|亿)"
+MULT = (
+    r"(?:k|K|[Mm]io\.?|[Mm]illion(?:en)?|mn|[Bb]illion|bn|[Mm]rd\.?|[Mm]illiarden?"
+    r"|[Tt]sd\.?|[Tt]ausend|千|万|亿)"
+)
 ZH_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
 
 AMOUNT_BEFORE = re.compile(
@@ -87,8 +90,9 @@ AMOUNT_AFTER = re.compile(
 # 3块5 / 五块五毛钱 / 5元3角: tenths after 块/元.
 TENTHS_AFTER = re.compile(r"(?P<d>[一二两三四五六七八九\d])(?P<unit>毛钱|毛|角)?(?P<qian>钱)?")
 CLASSIFIERS = "个只张件斤份瓶杯盒包位次本条块套双支碗串根颗粒"
-# What may follow 块 when it is money: 钱 and particles, a per-item count.
-KUAI_FOLLOWERS = set("钱吧啊呀呢了的哦哈啦嘛么左多一二两三四五六七八九十")
+# What may follow 块 when it is money: 钱, particles and adverbs (两百块就够了),
+# a per-item count (30块一个). A noun after it makes it pieces (两块蛋糕).
+KUAI_FOLLOWERS = set("钱吧啊呀呢了的哦哈啦嘛么左多一二两三四五六七八九十就都也还才够而以起到包搞")
 NOT_MONEY_AFTER = {
     "元": set("旦宵素件器老首帅气朝年月组音里论次方宇宙"),
     "欧": set("洲美式盟"),
@@ -107,14 +111,14 @@ class Reading:
     end: int
     amount: Decimal
     currency: str
-    spaced: bool  # a space between amount and token
-    conventional: bool  # the token stands where its writers put it
+    spaced: bool  # a space between amount and mark
+    conventional: bool  # the mark stands where its writers put it
 
 
-def _currency(token: str) -> str:
-    if token == "RMB":
+def _currency(mark: str) -> str:
+    if mark == "RMB":
         return "CNY"  # the common name, not an ISO code
-    return SYMBOLS.get(token) or WORDS.get(token) or WORDS.get(token.lower()) or token
+    return SYMBOLS.get(mark) or WORDS.get(mark) or WORDS.get(mark.lower()) or mark
 
 
 def _scale(amount: Decimal, mult: str | None) -> Decimal:
@@ -123,26 +127,26 @@ def _scale(amount: Decimal, mult: str | None) -> Decimal:
     return amount * MULTIPLIERS[mult.rstrip(".").lower()]
 
 
-def _after(text: str, doc: Doc, token: str, start: int, end: int) -> Reading | None:
-    """The amount after a prefix token: $45.99, EUR 12,50, 人民币300元."""
+def _after(text: str, doc: Doc, mark: str, start: int, end: int) -> Reading | None:
+    """The amount after a prefix mark: $45.99, EUR 12,50, 人民币300元."""
     match = AMOUNT_AFTER.match(text, end)
     if match is None:
         return None
-    currency = _currency(token)
+    currency = _currency(mark)
     amount = parse_arabic(match.group("num"), lang=doc.lang, currency=currency)
     if amount is None:
         return None
     stop = match.end()
-    if token in {"人民币", "RMB"} and text.startswith(("元", "块"), stop):
+    if mark in {"人民币", "RMB"} and text.startswith(("元", "块"), stop):
         stop += 1
     spaced = text[end] in SPACE
-    conventional = token not in {"€"} or doc.lang != "de"
+    conventional = mark not in {"€"} or doc.lang != "de"
     return Reading(start, stop, _scale(amount, match.group("mult")), currency, spaced, conventional)
 
 
-def _before(text: str, doc: Doc, token: str, start: int, end: int) -> Reading | None:
-    """The amount before a token: 12,50 €, 299元, 两百块, 45 dollars, fünf Euro."""
-    currency = _currency(token)
+def _before(text: str, doc: Doc, mark: str, start: int, end: int) -> Reading | None:
+    """The amount before a mark: 12,50 €, 299元, 两百块, 45 dollars, fünf Euro."""
+    currency = _currency(mark)
     lo = max(0, start - 40)
     amount: Decimal | None = None
     begin = start
@@ -151,31 +155,31 @@ def _before(text: str, doc: Doc, token: str, start: int, end: int) -> Reading | 
         amount = parse_arabic(match.group("num"), lang=doc.lang, currency=currency)
         amount = None if amount is None else _scale(amount, match.group("mult"))
         begin = match.start()
-    if amount is None and token in ZH_TOKENS:
+    if amount is None and mark in ZH_TOKENS:
         match = ZH_AMOUNT_BEFORE.search(text, lo, start)
         if match is not None:
             amount, begin = parse_chinese(match.group("num").replace(",", "")), match.start()
-    if amount is None and token.isascii() and token.isalpha():
+    if amount is None and mark.isascii() and mark.isalpha():
         words = WORDS_BEFORE.search(text, lo, start)
         if words is not None:
             amount, begin = _words_amount(words.group(0), words.start())
     if amount is None:
         return None
-    if token in TENTHS:
+    if mark in TENTHS:
         amount = amount / 10
     stop = end
-    if token in {"块", "元"}:
-        stop, amount = _tenths(text, stop, amount, token)
-    if token in {"元", "块"} and text.startswith("人民币", stop):
+    if mark in {"块", "元"}:
+        stop, amount = _tenths(text, stop, amount, mark)
+    if mark in {"元", "块"} and text.startswith("人民币", stop):
         stop += 3
-    if token in CENT_TOKENS:
+    if mark in CENT_TOKENS:
         stop, amount = _cents(text, stop, amount)
     spaced = text[start - 1] in SPACE if start > 0 else False
     return Reading(begin, stop, amount, currency, spaced, True)
 
 
 def _words_amount(words: str, offset: int) -> tuple[Decimal | None, int]:
-    """The longest tail of the words before the token that is a number (five million)."""
+    """The longest tail of the words before the mark that is a number (five million)."""
     parts = list(re.finditer(r"[A-Za-zÄÖÜäöüß]+", words))
     scale = 1
     if len(parts) > 1 and parts[-1].group(0).lower() in MULTIPLIERS:
@@ -200,12 +204,12 @@ def _cents(text: str, stop: int, amount: Decimal) -> tuple[int, Decimal]:
     return end, amount + cents / 100
 
 
-def _tenths(text: str, stop: int, amount: Decimal, token: str) -> tuple[int, Decimal]:
+def _tenths(text: str, stop: int, amount: Decimal, mark: str) -> tuple[int, Decimal]:
     match = TENTHS_AFTER.match(text, stop)
     if match is None:
         return stop, amount
     has_unit = match.group("unit") is not None
-    if not has_unit and (token != "块" or text[match.end() : match.end() + 1] in set(CLASSIFIERS)):
+    if not has_unit and (mark != "块" or text[match.end() : match.end() + 1] in set(CLASSIFIERS)):
         return stop, amount
     if not has_unit and match.end() < len(text) and text[match.end()].isdigit():
         return stop, amount
@@ -214,23 +218,23 @@ def _tenths(text: str, stop: int, amount: Decimal, token: str) -> tuple[int, Dec
     return match.end(), amount + Decimal(tenth) / 10
 
 
-def _blocked(text: str, token: str, start: int, end: int) -> bool:
-    """A token that reads as something else here: 元旦, 两块蛋糕, 一块去, 欧洲."""
+def _blocked(text: str, mark: str, start: int, end: int) -> bool:
+    """A mark that reads as something else here: 元旦, 两块蛋糕, 一块去, 欧洲."""
     following = text[end : end + 1]
-    if following in NOT_MONEY_AFTER.get(token, ()):
+    if following in NOT_MONEY_AFTER.get(mark, ()):
         return True
-    if token == "块" and following and "\u4e00" <= following <= "\u9fff":
-        if following not in KUAI_FOLLOWERS:
-            return PRICE_CUE.search(text, max(0, start - 10), start) is None
-    return token == "毛" and bool(following) and "\u4e00" <= following <= "\u9fff" and following != "钱"
+    han_follows = bool(following) and "\u4e00" <= following <= "\u9fff"
+    if mark == "块" and han_follows and following not in KUAI_FOLLOWERS:
+        return PRICE_CUE.search(text, max(0, start - 10), start) is None
+    return mark == "毛" and han_follows and following != "钱"
 
 
 def _readings(doc: Doc) -> Iterator[Reading]:
     text = doc.text
     jpy = JPY_CONTEXT.search(text) is not None
     for anchor in ANCHOR.finditer(text):
-        token, start, end = anchor.group(0), anchor.start(), anchor.end()
-        key = token.replace(" ", "") if "$" in token else token
+        mark, start, end = anchor.group(0), anchor.start(), anchor.end()
+        key = mark.replace(" ", "") if "$" in mark else mark
         key = key if key in SYMBOLS or key in CODES or key in WORDS else key.lower()
         if _blocked(text, key, start, end):
             continue

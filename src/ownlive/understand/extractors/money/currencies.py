@@ -36,9 +36,12 @@ SYMBOLS: dict[str, str] = {
     "SFr.": "CHF",
 }
 CODES = frozenset(
-    """EUR USD CNY RMB GBP JPY CHF HKD TWD KRW AUD CAD SGD NZD INR RUB THB SEK NOK
-    DKK PLN CZK HUF TRY MXN BRL ZAR AED VND""".split()
-)
+    [
+        "EUR", "USD", "CNY", "RMB", "GBP", "JPY", "CHF", "HKD", "TWD", "KRW", "AUD", "CAD",
+        "SGD", "NZD", "INR", "RUB", "THB", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "TRY",
+        "MXN", "BRL", "ZAR", "AED", "VND",
+    ]
+)  # fmt: skip
 WORDS: dict[str, str] = {
     # zh
     "人民币": "CNY",

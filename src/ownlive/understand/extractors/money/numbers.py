@@ -72,25 +72,25 @@ def parse_chinese(written: str) -> Decimal | None:
     number: Decimal | None = None
     last_unit = 0
     zero_seen = False
-    for token in re.findall(r"\d+(?:\.\d+)?|.", written):
-        if token in "零〇":
+    for part in re.findall(r"\d+(?:\.\d+)?|.", written):
+        if part in "零〇":
             zero_seen = True  # 三千零五: the 五 is ones, not hundreds
             continue
-        if (token[0].isdigit() or token in ZH_DIGITS) and number is not None:
+        if (part[0].isdigit() or part in ZH_DIGITS) and number is not None:
             return None  # 三四十 is a range, 一二 no amount
-        if token[0].isdigit():
-            number = Decimal(token)
-        elif token in ZH_DIGITS:
-            number = Decimal(ZH_DIGITS[token])
-        elif token in ZH_UNITS:
-            section += (number if number is not None else 1) * ZH_UNITS[token]
-            number, last_unit, zero_seen = None, ZH_UNITS[token], False
-        elif token in ZH_BIG:
-            if token == "亿":
-                total = (total + section + (number or 0)) * ZH_BIG[token]
+        if part[0].isdigit():
+            number = Decimal(part)
+        elif part in ZH_DIGITS:
+            number = Decimal(ZH_DIGITS[part])
+        elif part in ZH_UNITS:
+            section += (number if number is not None else 1) * ZH_UNITS[part]
+            number, last_unit, zero_seen = None, ZH_UNITS[part], False
+        elif part in ZH_BIG:
+            if part == "亿":
+                total = (total + section + (number or 0)) * ZH_BIG[part]
             else:
-                total += (section + (number or 0)) * ZH_BIG[token]
-            section, number, last_unit, zero_seen = Decimal(0), None, ZH_BIG[token], False
+                total += (section + (number or 0)) * ZH_BIG[part]
+            section, number, last_unit, zero_seen = Decimal(0), None, ZH_BIG[part], False
         else:
             return None
     if number is not None:
@@ -115,16 +115,16 @@ def parse_words(words: list[str]) -> Decimal | None:
 
 def _english(tokens: list[str]) -> Decimal | None:
     total, current = 0, 0
-    for token in tokens:
-        if token in {"a", "an"}:
+    for part in tokens:
+        if part in {"a", "an"}:
             current += 1
-        elif token == "hundred":
+        elif part == "hundred":
             current = max(current, 1) * 100
-        elif token == "thousand":
+        elif part == "thousand":
             total += max(current, 1) * 1000
             current = 0
         else:
-            current += EN_SMALL[token]
+            current += EN_SMALL[part]
     if tokens[-1] in {"a", "an"}:
         return None  # "a dollar" is one, but "a" alone before the word is too vague
     return Decimal(total + current)

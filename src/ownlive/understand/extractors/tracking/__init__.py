@@ -57,7 +57,9 @@ def _named(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), str(m.lastgroup)) for m in NAMED.finditer(text)]
 
 
-def _nearest(named: list[tuple[int, int, str]], start: int, end: int, among: set[str]) -> str | None:
+def _nearest(
+    named: list[tuple[int, int, str]], start: int, end: int, among: set[str]
+) -> str | None:
     """The carrier named closest to the span, preferring a mention before it."""
     best: tuple[int, str] | None = None
     for n_start, n_end, carrier in named:

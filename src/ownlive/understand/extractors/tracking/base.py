@@ -27,11 +27,14 @@ class Candidate:
     marked: bool = False
 
 
-# A run of digits: contiguous, or in space-separated groups of 3-5 as USPS
-# and DHL print them ("9400 1000 0000 0000 0000 00"). Grouped runs must be
-# long (15+ digits) so that a phone number's blocks are not read as one.
+# A run of digits: contiguous, or in space-separated groups as USPS, DHL and
+# the Chinese carriers print them ("9400 1000 0000 0000 0000 00", "7531 2345
+# 6789 01"). A grouped run must be long (15+ digits), or 12+ digits in blocks
+# of four not starting with 0, so that a phone number's blocks ("030 1234 5678",
+# "0176 1234 5678") are not read as one.
 _CONTIGUOUS = re.compile(r"(?<![A-Za-z0-9])\d{8,34}(?![A-Za-z0-9])")
 _GROUPED = re.compile(r"(?<![A-Za-z0-9])\d{2,5}(?:[ \u00a0]\d{2,5}){2,}(?![A-Za-z0-9])")
+_BLOCKS_OF_FOUR = re.compile(r"[1-9]\d{3}(?:[ \u00a0]\d{4})+(?:[ \u00a0]\d{1,3})?")
 
 
 def digit_runs(text: str) -> Iterator[tuple[int, int, str]]:
@@ -42,7 +45,10 @@ def digit_runs(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), match.group(0)
     for match in _GROUPED.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
-        if len(digits) >= 15 and (match.start(), match.end()) not in seen:
+        long_enough = len(digits) >= 15 or (
+            len(digits) >= 12 and _BLOCKS_OF_FOUR.fullmatch(match.group(0)) is not None
+        )
+        if long_enough and (match.start(), match.end()) not in seen:
             yield match.start(), match.end(), digits
 
 

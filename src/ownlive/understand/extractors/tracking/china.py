@@ -21,7 +21,9 @@ PLAIN_LENGTHS = {"sf": range(12, 16), "zto": range(12, 15), "ems": range(13, 14)
 def candidates(text: str) -> Iterator[Candidate]:
     for pattern, carrier in ((SF, "sf"), (JD, "jd")):
         for match in pattern.finditer(text):
-            yield Candidate(match.start(), match.end(), compact(match.group(0)), carrier, marked=True)
+            yield Candidate(
+                match.start(), match.end(), compact(match.group(0)), carrier, marked=True
+            )
     for start, end, digits in digit_runs(text):
         if digits[0] == "0":
             continue
