@@ -135,8 +135,25 @@ def datetime_value_ok(accepted: tuple[str, ...], predicted_start: str | None) ->
     return False
 
 
-REGIONS = {"zh": "86", "de": "49", "en": "1"}
 _INTERNATIONAL = re.compile(r"^\(?(?:\+|00(?=[1-9]))")
+# Two-digit country codes (ITU-T E.164 zones); 1 and 7 are the one-digit ones, the rest
+# have three digits. A national trunk 0 written after the country code ("0044 07456 ...")
+# is not dialled from abroad, except in Italy.
+_CC2 = frozenset(
+    str(code)
+    for code in (20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51,
+                 52, 53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90,
+                 91, 92, 93, 94, 95, 98)
+)  # fmt: skip
+
+
+def _international(digits: str) -> str | None:
+    size = 1 if digits[:1] in ("1", "7") else 2 if digits[:2] in _CC2 else 3
+    country, rest = digits[:size], digits[size:]
+    if rest.startswith("0") and country != "39":
+        rest = rest[1:]
+    number = country + rest
+    return f"+{number}" if 8 <= len(number) <= 15 else None
 
 
 def e164(raw: str, lang: str, *, national: bool = True) -> str | None:
@@ -149,8 +166,7 @@ def e164(raw: str, lang: str, *, national: bool = True) -> str | None:
     text = raw.strip().replace("(0)", "")
     digits = re.sub(r"\D", "", text)
     if _INTERNATIONAL.match(text):
-        digits = digits[2:] if not text.lstrip("(").startswith("+") else digits
-        return f"+{digits}" if 8 <= len(digits) <= 15 else None
+        return _international(digits if text.lstrip("(").startswith("+") else digits[2:])
     if not national:
         return None
     if lang == "en":

@@ -57,11 +57,13 @@ class System:
     def warm(self) -> None:
         """Load models and caches before anything is timed."""
         for lang, text in WARM_UP.items():
-            kinds = frozenset(k for k in ("datetime", "phone", "email", "url", "money")
-                              if self.supports(k, lang))  # fmt: skip
+            kinds = frozenset(
+                k for k in ("datetime", "phone", "email", "url", "money") if self.supports(k, lang)
+            )
             if kinds:
-                self.extract(Case("warm", lang, text, datetime.now().astimezone(), (), kinds),
-                             kinds)  # fmt: skip
+                self.extract(
+                    Case("warm", lang, text, datetime.now().astimezone(), (), kinds), kinds
+                )
 
 
 class Ours(System):
@@ -336,10 +338,14 @@ class PhoneNumbers(System):
     def extract(self, case: Case, kinds: frozenset[str]) -> list[Pred]:
         pn = self._pn
         return [
-            Pred("phone", m.start, m.end,
-                 {"e164": pn.format_number(m.number, pn.PhoneNumberFormat.E164)})
+            Pred(
+                "phone",
+                m.start,
+                m.end,
+                {"e164": pn.format_number(m.number, pn.PhoneNumberFormat.E164)},
+            )
             for m in pn.PhoneNumberMatcher(case.text, PHONE_REGIONS[case.lang])
-        ]  # fmt: skip
+        ]
 
 
 PEERS = (Dateparser, Duckling, Recognizers, Ctparse, PhoneNumbers)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from benchmarks.extraction import datasets_dialogue as dialogue
 from benchmarks.extraction import peers, run
 from benchmarks.extraction.cases import (
     Case,
@@ -181,6 +182,10 @@ def test_phone_value_compares_e164() -> None:
         ("(+45) 1234 5678", "zh", False, "+4512345678"),
         ("+31(0)14-5008352", "en", False, "+31145008352"),
         ("004917612345678", "en", False, "+4917612345678"),
+        ("0044 07456934723", "en", False, "+447456934723"),  # the trunk 0 is not dialled
+        ("0086-020-82803159", "zh", False, "+862082803159"),
+        ("+39 06 1234 5678", "de", False, "+390612345678"),  # ... except in Italy
+        ("+1 (123)456-7890", "zh", False, "+11234567890"),
         ("650-555-1234", "en", False, None),
         ("650-555-1234", "en", True, "+16505551234"),
         ("1-444-555-1234", "en", True, "+14445551234"),
@@ -369,3 +374,18 @@ def test_a_peer_that_is_not_installed_is_reported_and_left_out(
     assert (missing.name, missing.available) == ("duckling", False)
     assert missing.status == "not installed (duckling)"
     assert not missing.supports("datetime", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        ("Book it for March 8th at 6 pm please", ["March 8th", "6 pm"], ["March 8th at 6 pm"]),
+        ("on Friday, 11:30 am works", ["Friday", "11:30 am"], ["Friday, 11:30 am"]),
+        ("March 8th or maybe 6 pm", ["March 8th", "6 pm"], ["March 8th", "6 pm"]),
+    ],
+)
+def test_sgd_date_and_time_slots_next_to_each_other_are_one_datetime(
+    text: str, parts: list[str], expected: list[str]
+) -> None:
+    joined = dialogue._join_datetimes(text, [gold_at(text, p) for p in parts])
+    assert [g.text for g in joined] == expected

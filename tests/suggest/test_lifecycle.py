@@ -194,8 +194,31 @@ def test_normalise_folds_case_width_spaces_and_punctuation(text: str, expected: 
         (card("restaurants", cuisine="hot_pot"), None, SENT + timedelta(days=1)),
         (card("navigate", address={"formatted": "南京西路1266号"}), None, SENT + timedelta(days=7)),
         (card("call", e164="+862162888888"), None, SENT + timedelta(days=7)),
+        # As the flight skill writes `when` now: the departure as an ISO time.
+        (
+            card("flight", code="LH720", when="2026-11-26T13:05:00+01:00"),
+            datetime(2026, 11, 26, 13, 5, tzinfo=CET),
+            datetime(2026, 11, 27, 1, 5, tzinfo=CET),
+        ),
+        (
+            card("flight", code="LH720", when="2026-11-26T00:00:00+01:00"),  # a date only
+            datetime(2026, 11, 26, 0, 0, tzinfo=CET),
+            datetime(2026, 11, 27, 12, 0, tzinfo=CET),
+        ),
+        # Data a plugin skill shaped otherwise: no time known, the kind's life from the message.
+        (card("flight", code="CA931", when="next week"), None, SENT + timedelta(days=2)),
+        (card("flight", code="CA931", when=42), None, SENT + timedelta(days=2)),
+        (card("calendar", start="soon", end=None), None, SENT + timedelta(days=7)),
     ],
 )
 def test_event_time_and_expiry(subject: Card, when: datetime | None, expires: datetime) -> None:
     assert event_at(subject, SENT) == when
     assert expires_at(subject, SENT) == expires
+
+
+def test_a_flight_is_one_card_whichever_way_its_day_is_written() -> None:
+    as_entity = card("flight", code="LH720", when={"start": "2026-11-26T13:05:00+01:00"})
+    as_iso = card("flight", code="LH 720", when="2026-11-26T13:05:00+01:00")
+    undated = card("flight", code="LH720", when=None)
+    assert dedup_key(as_entity, SENT) == dedup_key(as_iso, SENT) == "flight:lh720:2026-11-26"
+    assert dedup_key(undated, SENT) == "flight:lh720:2026-11-20"

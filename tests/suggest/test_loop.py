@@ -131,13 +131,25 @@ def test_one_plan_in_three_messages_is_one_card_with_three_pieces_of_evidence(
     assert_access_logged(vault, [("read", "assistant", "messages.read")])
 
 
+def test_a_large_backlog_is_read_in_batches_that_still_merge(
+    suggest_grant: Vault, ingest_records: IngestHelper
+) -> None:
+    suggester = ingest_plan(suggest_grant, ingest_records, "zh")
+    report = loop.refresh(suggest_grant, suggester=suggester, batch=2)
+    assert (report.messages, report.merged) == (3, 2)
+    (card,) = [c for c in stored.list_cards(suggest_grant) if c.kind == "calendar"]
+    assert card.messages == [1, 2, 3]
+    reads = [e.detail["rows"] for e in suggest_grant.log_entries() if e.event == "read"]
+    assert reads == [2, 1]  # one gated read per batch, each logged
+
+
 def test_each_message_is_read_against_its_own_sent_time_and_zone(
     suggest_grant: Vault, ingest_records: IngestHelper
 ) -> None:
     suggester = ingest_plan(suggest_grant, ingest_records, "zh")
     ingest_plan(suggest_grant, ingest_records, "en")
     loop.refresh(suggest_grant, suggester=suggester)
-    expected = PLANS["en"][1] + PLANS["zh"][1]  # read in time order
+    expected = PLANS["zh"][1] + PLANS["en"][1]  # read in the order they were imported
     assert [at for _, at in suggester.calls] == expected
     assert [at.utcoffset() for _, at in suggester.calls] == [at.utcoffset() for at in expected]
 

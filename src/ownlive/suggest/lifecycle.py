@@ -45,10 +45,17 @@ def normalise(text: str) -> str:
 
 
 def _instant(value: Any, sent_at: datetime, all_day: bool = False) -> datetime | date | None:
-    """A datetime, or a date for an all-day plan; naive times take the message's offset."""
+    """A datetime, or a date for an all-day plan; naive times take the message's offset.
+
+    None for a value that is no ISO time: a plugin skill's data may be shaped
+    otherwise, and a card without a known time still gets a key and a life.
+    """
     if not value:
         return None
-    parsed = datetime.fromisoformat(str(value))
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
     if all_day or len(str(value)) == 10:  # flagged, or written as YYYY-MM-DD
         return parsed.date()
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=sent_at.tzinfo)
@@ -68,9 +75,20 @@ def _utc_key(moment: datetime | date) -> str:
     return "day:" + moment.isoformat()
 
 
+def _flight_when(card: Card) -> tuple[Any, bool]:
+    """The flight's departure as written in its data, and whether only its date is known.
+
+    The flight skill writes `when` as an ISO time; a `{"start", "grain"}` value
+    (the datetime entity's) is read too. Without a grain, midnight means a date.
+    """
+    when = card.data.get("when")
+    if isinstance(when, dict):
+        return when.get("start"), when.get("grain") in ("day", "month", "year")
+    return when, isinstance(when, str) and when[11:19] in ("", "00:00:00")
+
+
 def _flight_day(card: Card, sent_at: datetime) -> date:
-    when = card.data.get("when") or {}
-    start = _instant(when.get("start"), sent_at)
+    start = _instant(_flight_when(card)[0], sent_at)
     if start is None:
         return sent_at.date()
     return start.date() if isinstance(start, datetime) else start
@@ -102,7 +120,7 @@ def event_at(card: Card, sent_at: datetime) -> datetime | None:
     if card.kind == "calendar":
         start = _plan(card, "start", sent_at)
     elif card.kind == "flight":
-        start = _instant((card.data.get("when") or {}).get("start"), sent_at)
+        start = _instant(_flight_when(card)[0], sent_at)
     else:
         return None
     if start is None:
@@ -120,7 +138,7 @@ def expires_at(card: Card, sent_at: datetime) -> datetime:
         departure = event_at(card, sent_at)
         if departure is None:
             return sent_at + FLIGHT_UNDATED
-        if (card.data.get("when") or {}).get("grain") in ("day", "month", "year"):
+        if _flight_when(card)[1]:
             departure += timedelta(days=1)  # a date without a time: it may leave at 23:59
         return departure + FLIGHT_OVER
     return sent_at + LIFETIMES.get(card.kind, DEFAULT_LIFE)

@@ -83,12 +83,13 @@ def refresh(
     """Read new messages through the gate, store their cards; safe to run again at any time."""
     now = now or vault.now()
     suggester = suggester or offline_suggester()
-    read = new = merged = 0
+    read = new = merged = last = 0
     with vault.session(subject=SUBJECT, purpose=PURPOSE) as session:
         while True:
-            messages = session.messages_unseen("suggest", limit=batch)
+            messages = session.messages_unseen("suggest", after=last, limit=batch)
             if not messages:
                 break
+            last = messages[-1].id
             found: list[stored.CardCandidate] = []
             for message in messages:
                 if message.kind not in SKIPPED_KINDS and message.text.strip():

@@ -311,14 +311,18 @@ class Session:
 
     # --- the suggestion loop's reads, and checks before acting --------------
 
-    def messages_unseen(self, loop: str, *, limit: int | None = None) -> list[Message]:
-        """Messages the `loop` (e.g. "suggest") has not read yet, in time order, as `messages`.
+    def messages_unseen(
+        self, loop: str, *, after: int = 0, limit: int | None = None
+    ) -> list[Message]:
+        """Messages the `loop` (e.g. "suggest") has not read yet, in id (import) order.
 
         A loop records what it has read in its own ledger table (`SEEN_LEDGERS`), so a
         re-run reads only new messages, and messages a wider grant reveals later still come.
+        `after` (the last id of the previous batch) lets a long backlog be read in batches
+        without scanning the messages read already once per batch.
         """
         ledger = SEEN_LEDGERS[loop]
-        tail = f" AND m.id NOT IN (SELECT message_id FROM {ledger}) ORDER BY m.sent_at_utc, m.id"
+        tail = f" AND m.id > ? AND m.id NOT IN (SELECT message_id FROM {ledger}) ORDER BY m.id"
         if limit is not None:
             tail += f" LIMIT {int(limit)}"
 
@@ -331,7 +335,7 @@ class Session:
                 f"WHERE {where}{tail}"
             )
 
-        return self._read("messages.read", f"messages unseen by {loop}", sql, [], Message)
+        return self._read("messages.read", f"messages unseen by {loop}", sql, [after], Message)
 
     def require(self, scope: str, *, action: str) -> Grant:
         """Check a grant before an action that is no read (writing an event to a calendar).

@@ -22,6 +22,7 @@ from tests.understand.extractors.entities import run
         ("有问题拨打4006101101", "zh", "4006101101", "+864006101101"),
         ("他的德国号码是+49 176 12345678", "zh", "+49 176 12345678", "+4917612345678"),
         ("加我微信 +86 186 1234 5678", "zh", "+86 186 1234 5678", "+8618612345678"),
+        ("他的美国号码是(415) 555-0132", "zh", "(415) 555-0132", "+14155550132"),
         # en: US formats, country codes, labels outside the span
         ("call (415) 555-0132 now", "en", "(415) 555-0132", "+14155550132"),
         ("My number is 650-965-8898.", "en", "650-965-8898", "+16509658898"),
@@ -39,6 +40,7 @@ from tests.understand.extractors.entities import run
         ("Die Praxis erreichst du unter (040) 1234567", "de", "(040) 1234567", "+49401234567"),
         ("Fax 0221 987654", "de", "0221 987654", "+49221987654"),
         ("Ruf die Hotline 0800 3301000 an", "de", "0800 3301000", "+498003301000"),
+        ("Ruf Tom in New York an: 212-555-0187", "de", "212-555-0187", "+12125550187"),
     ],
 )
 def test_phone_numbers(text: str, lang: str, span: str, e164: str) -> None:

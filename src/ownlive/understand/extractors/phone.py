@@ -57,6 +57,8 @@ NOT_PHONE_LABEL = re.compile(
 # read as a US number, "(19) 35831647", "-2208960000", "45+31-339243873").
 CONTINUES_LEFT = re.compile(r"(?:[\d)+][ \-]*|(?:^|[\s\d])-)$")
 DATE_LIKE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+# (415) 555-0132, 415-555-0132, 415.555.0132: a US/Canadian number wherever it is written.
+NANP_SHAPE = re.compile(r"\(\d{3}\) ?\d{3}[-. ]\d{4}|\d{3}([-.])\d{3}\1\d{4}")
 LABEL_WINDOW = 18  # characters before a number searched for a label
 CUE_WINDOW = 40
 
@@ -73,6 +75,16 @@ def _matches(text: str, region: str) -> Iterator[tuple[int, int, str]]:
     for match in matcher:
         e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         yield match.start, match.end, e164
+
+
+def _plainly_nanp(written: str) -> str | None:
+    """'(415) 555-0132' in a zh/de message: the North American shape, valid there."""
+    if not NANP_SHAPE.fullmatch(written):
+        return None
+    number = phonenumbers.parse(written, "US")
+    if not phonenumbers.is_valid_number(number):
+        return None  # 400-820-8820 is a Chinese service number, no US one
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _is_mobile(e164: str) -> bool:
@@ -106,7 +118,7 @@ def find_phones(doc: Doc) -> Iterator[Entity]:
     regions = _region_order(doc)
     found: dict[tuple[int, int], str] = {}
     for start, end, e164 in _matches(text, regions[0]):
-        found[(start, end)] = e164
+        found[(start, end)] = _plainly_nanp(text[start:end]) or e164
     # Digit runs the language's region did not accept: try the other regions,
     # only behind a phone cue, in order: the message's other languages first,
     # then the countries our users call most (DE before GB: "030 1234567" is

@@ -281,6 +281,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "Am Weidendamm 1A",
         {"street": "Am Weidendamm", "house_number": "1A"},
     ),
+    (
+        "Wir treffen uns beim Bäcker Hauptstraße 5",
+        "Hauptstraße 5",
+        {"street": "Hauptstraße", "house_number": "5"},
+    ),
     # German addresses in messages of other languages.
     (
         "Meet me at Torstraße 109 tomorrow at 7pm",

@@ -135,6 +135,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "60 Furman Street, Brooklyn",
         {"country": "US", "city": "Brooklyn", "street": "Furman Street", "house_number": "60"},
     ),
+    (
+        "My new place: 42 Wallaby Way, Sydney",
+        "42 Wallaby Way, Sydney",
+        {"country": "AU", "city": "Sydney", "street": "Wallaby Way", "house_number": "42"},
+    ),
+    # A name after the comma is no city (a vocative, the next clause).
+    (
+        "See you at 5 Oak Lane, Sarah!",
+        "5 Oak Lane",
+        {"street": "Oak Lane", "house_number": "5"},
+    ),
     # UK.
     (
         "10 Downing Street, London SW1A 2AA",

@@ -83,6 +83,8 @@ def test_suffixes_that_end_english_words_need_german_around_them() -> None:
     # In an English message "-ring" ends English words; in a German one it is a street.
     assert addresses("I'll bring the Kaiserring 5 boxes") == []
     assert [e.text for e in addresses("Wir wohnen am Kaiserring 5")] == ["Kaiserring 5"]
+    found = addresses("Meet me at Hohenzollernring 5, 50672 Cologne")
+    assert [e.text for e in found] == ["Hohenzollernring 5, 50672 Cologne"]
 
 
 def test_zh_data_ships_inside_the_package_with_its_licence() -> None:

@@ -243,6 +243,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "上海市中山南二路1号",
         {**SH, "street": "中山南二路", "house_number": "1"},
     ),
+    (
+        "楼下取件，地址：广州市越秀区中山五路219号",
+        "广州市越秀区中山五路219号",
+        {**GZ, "district": "越秀区", "street": "中山五路", "house_number": "219"},
+    ),
     # Towns and zones between the district and the street.
     (
         "上海市嘉定区徐行镇新建一路2305号",
@@ -304,6 +309,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "中国北京海淀区学院路15号",
         {"country": "CN", **BJ, "district": "海淀区", "street": "学院路", "house_number": "15"},
     ),
+    # 中国 before a street is part of its name, not the country.
+    ("中国人民路5号", "中国人民路5号", {"street": "中国人民路", "house_number": "5"}),
     (
         "我们约在淮海中路999号吧",
         "淮海中路999号",

@@ -49,6 +49,7 @@ from tests.understand.extractors.entities import run
         ("Lust auf Thai?", "Thai", "thai"),
         ("Pizza heute Abend?", "Pizza", "pizza"),
         ("Wollen wir indisch essen?", "indisch", "indian"),
+        ("Wie wär's mit Italienisch heute?", "Italienisch", "italian"),
         ("Kennst du eine gute Sushibar?", "Sushi", "sushi"),
         ("vietnamesisches Essen ist mein Favorit", "vietnamesisches", "vietnamese"),
         ("Lass uns Burger essen gehen", "Burger", "burger"),

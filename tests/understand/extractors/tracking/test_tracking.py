@@ -81,6 +81,14 @@ from tests.understand.extractors.entities import run
             "H100199000000001",
         ),
         ("Hermes: 12345678901234", "12345678901234", "hermes", "12345678901234"),
+        # a distinctive shape failing its check digit, in a message about a parcel
+        (
+            "Your package 1Z12345E0205271688 is out for delivery",
+            "1Z12345E0205271688",
+            "ups",
+            "1Z12345E0205271688",
+        ),
+        ("EMS EA123456784CN 到哪了", "EA123456784CN", "ems", "EA123456784CN"),
         # the carrier named wins over the one the format implies
         ("DHL hat RR123456785CN zugestellt", "RR123456785CN", "dhl", "RR123456785CN"),
     ],

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ownlive.understand.doc import Entity
-from ownlive.understand.extractors.address.value import address, words
+from ownlive.understand.extractors.address.value import address, without_overlaps, words
 
 UPPER = "A-ZÄÖÜ"
 LOWER = "a-zäöüß"
@@ -40,16 +40,17 @@ NOT_ADJECTIVES = (
 KNOWN_ADJECTIVES = (
     "Alte|Alter|Neue|Neuer|Große|Großer|Kleine|Kleiner|Lange|Langer|Hohe|Hoher|Obere|Untere|"
     "Innere|Äußere|Hintere|Vordere|Mittlere|Breite|Schmale|Krumme|Stille|Grüne|Rote|Weiße|Schwarze|"
-    "Hohe|Heilige|Schöne"
+    "Heilige|Schöne"
 )
-# Place adjectives end in -er (Frankfurter Allee, Große Hamburger Straße).
+# Place adjectives end in -er (Frankfurter Allee, Große Hamburger Straße); before a compound
+# only the common ones count (Alte Jakobstraße, but not "beim Bäcker Hauptstraße 5").
 ADJECTIVE = rf"(?!(?:{NOT_ADJECTIVES})\s)(?:{KNOWN_ADJECTIVES}|[{UPPER}][{LOWER}]+er)"
 # One token ending in a suffix (Torstraße, Karl-Marx-Allee, Hauptstr.).
 COMPOUND = rf"[{UPPER}][{UPPER}{LOWER}]*(?:-[{UPPER}{LOWER}][{UPPER}{LOWER}]*)*-?(?i:{SUFFIXES})"
 OF_NAME = rf"(?:{SUFFIX_WORDS})\s(?:der|des|am|vom|zum|zur)\s(?:\d{{1,2}}\.\s)?{WORD}(?:\s{WORD})?"
 STREET = (
     rf"(?:(?:{LEAD})\s)?(?:{OF_NAME}|(?:{ADJECTIVE}\s){{1,3}}(?:{SUFFIX_WORDS})"
-    rf"|(?:{ADJECTIVE}\s){{0,2}}{COMPOUND})"
+    rf"|(?:(?:{KNOWN_ADJECTIVES})\s){{0,2}}{COMPOUND})"
 )
 NUMBER = rf"\d{{1,4}}(?:\s?[a-zA-Z](?![{UPPER}{LOWER}]))?(?:\s?[-–/]\s?\d{{1,4}}[a-zA-Z]?)?"
 CITY = rf"{WORD}(?:-{WORD})*(?:\s(?:am|an\sder|im|in\sder|ob\sder|bei)\s{WORD})?(?:\s\({WORD}\))?"
@@ -114,18 +115,17 @@ CITY_COUNTRY = {
 
 def find(text: str, strict: bool = False) -> Iterator[Entity]:
     """Addresses in `text`. `strict` where German is not among the message's languages:
-    then a suffix that ends English words too (Bring 5) needs a hyphen (Hansa-Ring)."""
-    taken: list[tuple[int, int]] = []
+    then a suffix that ends English words too (Bring 5) needs a hyphen (Hansa-Ring) or a
+    postcode after the number."""
+    found = []
     for pattern in (LINDEN, ADDRESS, LED_ONLY):
         for match in pattern.finditer(text):
-            if any(match.start() < e and s < match.end() for s, e in taken):
-                continue
-            if strict and AMBIGUOUS.search(match.group("street")):
+            if strict and AMBIGUOUS.search(match.group("street")) and not match["postcode"]:
                 continue
             entity = read(text, match)
             if entity is not None:
-                taken.append((entity.start, entity.end))
-                yield entity
+                found.append(entity)
+    yield from without_overlaps(found)
 
 
 def read(text: str, match: re.Match[str]) -> Entity | None:

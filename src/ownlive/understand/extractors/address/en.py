@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ownlive.understand.doc import Entity
-from ownlive.understand.extractors.address.value import address, words
+from ownlive.understand.extractors.address.value import address, without_overlaps, words
 
 SUFFIXES = (
     "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
@@ -104,28 +104,41 @@ NOT_NAMES = words(
 )
 TIME_WORDS = frozenset(["am", "pm", "a.m.", "p.m.", "o'clock"])
 CITY_COUNTRY = {
-    **dict.fromkeys(["London", "Manchester", "Edinburgh", "Glasgow", "Liverpool", "Leeds"], "GB"),
-    **dict.fromkeys(["Oxford", "Cambridge", "Brighton", "Bristol", "Belfast", "Cardiff"], "GB"),
-    **dict.fromkeys(["New York", "San Francisco", "Los Angeles", "Chicago", "Seattle"], "US"),
-    **dict.fromkeys(["Boston", "Brooklyn", "Manhattan", "Queens", "Washington", "Houston"], "US"),
-    **dict.fromkeys(["Philadelphia", "Miami", "Atlanta", "Denver", "Austin", "Portland"], "US"),
-    **dict.fromkeys(["San Diego", "San Jose", "Oakland", "Berkeley", "Palo Alto"], "US"),
-    **dict.fromkeys(["Mountain View", "Sunnyvale", "Cupertino", "Las Vegas", "Dallas"], "US"),
-}
+    **dict.fromkeys(
+        words(
+            "London Manchester Edinburgh Glasgow Liverpool Leeds Oxford Cambridge Brighton Bristol "
+            "Belfast Cardiff Bath York Nottingham Sheffield Newcastle"
+        ),
+        "GB",
+    ),
+    **dict.fromkeys(
+        [
+            *words("Chicago Seattle Boston Brooklyn Manhattan Queens Bronx Washington Houston"),
+            *words("Philadelphia Miami Atlanta Denver Austin Portland Oakland Berkeley Dallas"),
+            *words("Sunnyvale Cupertino Phoenix Detroit Minneapolis Pittsburgh Nashville Honolulu"),
+            "New York", "San Francisco", "Los Angeles", "San Diego", "San Jose", "Palo Alto",
+            "Mountain View", "Las Vegas", "New Orleans", "Salt Lake City", "Santa Monica",
+        ],
+        "US",
+    ),
+    **dict.fromkeys(words("Sydney Melbourne Brisbane Perth Adelaide Canberra"), "AU"),
+    **dict.fromkeys(words("Toronto Vancouver Montreal Ottawa Calgary"), "CA"),
+    **dict.fromkeys(words("Dublin Cork Galway"), "IE"),
+    **dict.fromkeys(words("Auckland Wellington"), "NZ"),
+    **dict.fromkeys(words("Singapore"), "SG"),
+}  # fmt: skip
 COUNTRY_CODE = {"USA": "US", "U.S.A.": "US", "United States": "US", "US": "US"}
 COUNTRY_CODE |= {"UK": "GB", "United Kingdom": "GB"}
 
 
 def find(text: str) -> Iterator[Entity]:
-    taken: list[tuple[int, int]] = []
+    found = []
     for pattern in (ADDRESS, LOWER_ADDRESS):
         for match in pattern.finditer(text):
-            if any(match.start() < e and s < match.end() for s, e in taken):
-                continue
             entity = read(text, match)
             if entity is not None:
-                taken.append((entity.start, entity.end))
-                yield entity
+                found.append(entity)
+    yield from without_overlaps(found)
 
 
 def read(text: str, match: re.Match[str]) -> Entity | None:
@@ -147,8 +160,8 @@ def read(text: str, match: re.Match[str]) -> Entity | None:
     country = COUNTRY_CODE.get(groups.get("country") or groups.get("country2") or "")
     end = match.end()
     if city and not (state or zip_code or postcode or country) and city not in CITY_COUNTRY:
-        # ", Tom will be there": a capitalised word after a comma is a city only when something
-        # else says so, or when it is one we know.
+        # ", Tom will be there", "see you at 5 Oak Lane, Sarah!": a capitalised word after a
+        # comma is a city only when something else says so, or when it is one we know.
         end, city = street_end(match), None
     if state:
         state = STATE_CODE.get(state, state)

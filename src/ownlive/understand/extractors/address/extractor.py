@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ownlive.understand.doc import Doc, Entity
 from ownlive.understand.extractors.address import de, en, zh
+from ownlive.understand.extractors.address.value import without_overlaps
 from ownlive.understand.registry import extractor
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -37,12 +38,3 @@ def find_addresses(doc: Doc) -> Iterable[Entity]:
     if EN_TRIGGER.search(text):
         found.extend(en.find(text))
     return without_overlaps(found)
-
-
-def without_overlaps(found: list[Entity]) -> list[Entity]:
-    """Where two grammars read the same text, the longer reading wins."""
-    kept: list[Entity] = []
-    for entity in sorted(found, key=lambda e: (e.start - e.end, e.start)):
-        if all(entity.end <= k.start or entity.start >= k.end for k in kept):
-            kept.append(entity)
-    return sorted(kept, key=lambda e: e.start)

@@ -24,3 +24,16 @@ def address(text: str, start: int, end: int, fields: dict[str, str | None]) -> E
 def words(text: str) -> frozenset[str]:
     """A word list written as one string, as the grammars keep their lexicons."""
     return frozenset(text.split())
+
+
+def without_overlaps(found: list[Entity]) -> list[Entity]:
+    """One reading per stretch of text: of two overlapping candidates the longer (then the
+    earlier) wins. One pass over the candidates sorted by start."""
+    kept: list[Entity] = []
+    for entity in sorted(found, key=lambda e: (e.start, e.start - e.end)):
+        if kept and entity.start < kept[-1].end:
+            if entity.end - entity.start > kept[-1].end - kept[-1].start:
+                kept[-1] = entity
+            continue
+        kept.append(entity)
+    return kept

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ownlive.understand.doc import Entity
 from ownlive.understand.extractors.address import gazetteer as gz
 from ownlive.understand.extractors.address import zh_tail
 from ownlive.understand.extractors.address.value import address, words
+from ownlive.understand.extractors.address.zh_prefix import segment
 
 DIGIT = "0-9０-９"
 CN_NUM = "零〇一二三四五六七八九十百千"
@@ -61,56 +61,8 @@ STOP_WORDS = re.compile(
     "晚上|上午|下午|中午|早上|傍晚|周末|然后|就是|我们|地点|搬家|现在|已经|可以|一起|集合|见面|回家|"
     "出发|导航|打车|快递|收货|楼下|楼上|里面|外面|碰头"
 )
-# Units that may stand before the street: (suffix, administrative, chars of name it needs).
-# Zones (高新区, 工业园区) are names of their own after a city (成都市高新区); a town needs
-# a name (徐行镇), so the 镇 of 镇海路 is no town.
-GENERIC_UNITS = (
-    ("经济技术开发区", False, 0),
-    ("经济开发区", False, 0),
-    ("高新技术开发区", False, 0),
-    ("高新区", False, 0),
-    ("开发区", False, 0),
-    ("工业园区", False, 0),
-    ("工业园", False, 0),
-    ("科技园", False, 0),
-    ("产业园", False, 0),
-    ("工业区", False, 0),
-    ("园区", False, 2),
-    ("特别行政区", True, 2),
-    ("自治区", True, 2),
-    ("自治州", True, 2),
-    ("自治县", True, 2),
-    ("新区", True, 2),
-    ("街道", True, 2),
-    ("大街", True, 2),
-    ("大道", True, 2),
-    ("胡同", True, 2),
-    ("地区", True, 2),
-    ("省", True, 2),
-    ("市", True, 2),
-    ("区", True, 2),
-    ("县", True, 2),
-    ("旗", True, 2),
-    ("镇", True, 2),
-    ("乡", True, 2),
-    ("村", True, 2),
-    ("路", True, 2),
-    ("街", True, 2),
-    ("巷", True, 2),
-)
-DIRECTION = "东南西北中"
-MAX_STREET_NAME = 7  # characters before the suffix when nothing marks where the name starts
-MAX_UNIT_NAME = 8
 # A street name may begin with digits (长江1路, 8号大街) right before its suffix.
 NUMBERED_STREET = re.compile(rf"(?:[{DIGIT}]+|[{CN_NUM}]+号)号?$")
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    start: int
-    end: int
-    admin: bool
-    match: gz.Match | None  # set when the gazetteer knows the name
 
 
 def find(text: str) -> Iterator[Entity]:
@@ -187,94 +139,3 @@ def left_run(text: str, at: int) -> list[int]:
 
 def is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
-
-
-def segment(run: str, end: int, suffix: str, numbered: bool) -> tuple[list[Unit], int | None]:
-    """Split run[:end] into prefix units and the street name; (units, street start).
-
-    Every place the street name could begin is tried, from the right; a place
-    counts when the units before it chain back without gaps and leave the street
-    a name of its own (1 character, 牛街; 2 after a generic unit: 中关村|南大街 is no split).
-    The chain reaching furthest left wins (上海|南京西路 over 上|海南|京西路),
-    then the street nearest the suffix. Zones that are not administrative
-    (科技园, 开发区) stay in the span only after an administrative unit.
-    """
-    shortest = 0 if numbered else 1
-    if end < shortest:
-        return [], None
-    best: tuple[int, list[Unit], int] | None = None
-    for street_start in range(end - shortest, 0, -1):
-        chain = chain_ending(run, street_start, end)
-        if chain is None:
-            continue
-        need = shortest if chain[-1].match is not None or numbered else 2
-        if end - street_start < need:
-            continue
-        if best is None or chain[0].start < best[0]:
-            best = (chain[0].start, chain, street_start)
-    if best is None:
-        # No unit before the street: its name is the run, within what a name can be.
-        return [], max(0, end - MAX_STREET_NAME)
-    _, chain, street_start = best
-    while chain and not chain[0].admin:
-        chain.pop(0)
-    return chain, street_start
-
-
-def chain_ending(run: str, end: int, street_at: int) -> list[Unit] | None:
-    """Units covering run[x:end] without gaps, leftmost first; None if no unit ends at `end`."""
-    units: list[Unit] = []
-    pos = end
-    while pos > 0:
-        unit = unit_ending(run, pos, street_at if not units else None)
-        if unit is None:
-            break
-        units.insert(0, unit)
-        pos = unit.start
-    return units or None
-
-
-def unit_ending(run: str, end: int, street_at: int | None) -> Unit | None:
-    found = gz.gazetteer().match_ending(run, 0, end)
-    if found is not None:
-        at, match = found
-        if safe_short(run, at, end, match, street_at):
-            return Unit(at, end, True, match)
-    if end < len(run) and any(run.endswith(g, 0, end + 1) for g, _, _ in GENERIC_UNITS[:11]):
-        return None  # 科技园|区超前路: the zone's name goes on
-    for name, admin, min_name in GENERIC_UNITS:
-        if run.endswith(name, 0, end):
-            head = generic_start(run, end - len(name), min_name)
-            if head is not None:
-                return Unit(head, end, admin, None)
-    return None
-
-
-def generic_start(run: str, name_start: int, min_name: int) -> int | None:
-    """Where a generic unit (徐行镇, 高新区) begins: after a known unit, else at the run start."""
-    for head in range(name_start - min_name, max(0, name_start - MAX_UNIT_NAME) - 1, -1):
-        if head == 0 and name_start - head >= 2:
-            return head
-        if head > 0 and ends_unit(run, head):
-            return head
-    return None
-
-
-def ends_unit(run: str, end: int) -> bool:
-    if gz.gazetteer().match_ending(run, 0, end) is not None:
-        return True
-    return any(run.endswith(name, 0, end) for name, _, _ in GENERIC_UNITS)
-
-
-def safe_short(run: str, at: int, end: int, match: gz.Match, street_at: int | None) -> bool:
-    """A full name is always a unit; a short one (上海, 浦东) only where it cannot be a street's."""
-    if not match.short:
-        return True
-    if match.levels == {3} and gz.gazetteer().match_ending(run, 0, at) is None:
-        return False  # 浦东 alone may begin a street name; after 上海 it is the district
-    if street_at is not None:
-        name = run[end:street_at]
-        # 中山南二路 is a street, not 中山 + 南二路.
-        if len(name) <= 2 and name[:1] in DIRECTION:
-            return False
-    return True

@@ -12,7 +12,8 @@ EATING = re.compile(
     r"snack|tonight|delicious|tasty|yummy|serve|serves|serving|"
     r"essen|isst|esse|gegessen|hunger|hungrig|abendessen|mittagessen|mittag|mittagspause|"
     r"bestellen|bestelle|bestellt|lieferando|lieferdienst|lust auf|bock auf|appetit|"
-    r"speisekarte|reservieren|reserviert|lecker|imbiss|heute abend|gehen wir)\b"
+    r"speisekarte|reservieren|reserviert|lecker|imbiss|heute abend|gehen wir|"
+    r"how about|what about|wie wär's mit|wie wäre es mit|wie wärs mit)\b"
     r"|吃|饿|外卖|点餐|订座|餐厅|饭"
 )
 # Nouns after an adjective that make it a cuisine: "thai food", "indisches Essen".

@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ownlive.understand.extractors.datetime.grammar import Grammar
+from ownlive.understand.extractors.datetime.gates import RuleIndex
+from ownlive.understand.extractors.datetime.grammar import Grammar, lowered
 from ownlive.understand.extractors.datetime.numerals import zh_int
 from ownlive.understand.extractors.datetime.parts import DATE_FIELDS, Parts, Token
 
@@ -25,7 +26,7 @@ _WINDOW = 28  # characters looked at before a token for "between", "every", "9 -
 
 
 def _either(sources: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{s})" for s in sources))  # run on the lowered text
 
 
 class Composer:
@@ -33,6 +34,8 @@ class Composer:
 
     def __init__(self, grammars: Sequence[Grammar]) -> None:
         self.grammars = tuple(grammars)
+        # Languages share the numeric rules: each rule runs once.
+        self.index = RuleIndex(tuple(dict.fromkeys(r for g in grammars for r in g.rules)))
         self.join = _either([g.join for g in grammars])
         # A date before a range may stand before its "from": "Freitag von 9 bis 17 Uhr".
         self.attach_join = _either([*(g.join for g in grammars), r"\s*,?\s*(?:von|vom|from|从)\s*"])
@@ -40,11 +43,15 @@ class Composer:
         self.between_and = _either([g.between_and for g in grammars])
 
     def compose(self, text: str) -> list[Token]:
-        tokens = self._scan(text)
-        exprs = self._chain(text, tokens)
-        exprs = self._ranges(text, exprs)
-        exprs = self._attach(text, exprs)
-        blocked = [m.span() for g in self.grammars for b in g.blocks for m in b.finditer(text)]
+        """Expressions in `text`; connectors and most rules read it lowered."""
+        low = lowered(text)
+        tokens = self._scan(text, low)
+        if not tokens:
+            return []
+        exprs = self._chain(low, tokens)
+        exprs = self._ranges(low, exprs)
+        exprs = self._attach(low, exprs)
+        blocked = [m.span() for g in self.grammars for b in g.blocks for m in b.finditer(low)]
         return [
             e
             for e in exprs
@@ -53,17 +60,20 @@ class Composer:
             and not any(s < e.end and e.start < end for s, end in blocked)
         ]
 
-    def _scan(self, text: str) -> list[Token]:
+    def _scan(self, text: str, low: str) -> list[Token]:
         found: list[Token] = []
-        for g in self.grammars:
-            for pattern, build in g.rules:
-                for m in pattern.finditer(text):
-                    t = build(m)
-                    if t is None or t.end <= t.start:
-                        continue
-                    if g.recurrence.search(text, max(0, t.start - _WINDOW), t.start):
-                        t.drop = True
+        for r in self.index.select(low):
+            for m in r.pattern.finditer(text if r.cased else low):
+                t = r.build(m)
+                if t is not None and t.end > t.start:
                     found.append(t)
+        if not found:
+            return found
+        for t in found:
+            if any(
+                g.recurrence.search(low, max(0, t.start - _WINDOW), t.start) for g in self.grammars
+            ):
+                t.drop = True
         found.sort(key=lambda t: (t.start - t.end, t.weak, t.start))
         kept: list[Token] = []
         for t in found:

@@ -17,7 +17,7 @@ from datetime import date
 from ownlive.understand.doc import Doc, Entity
 from ownlive.understand.extractors.datetime import grammar_de, grammar_en, grammar_zh
 from ownlive.understand.extractors.datetime.compose import Composer
-from ownlive.understand.extractors.datetime.grammar import Grammar
+from ownlive.understand.extractors.datetime.grammar import Grammar, alternation
 from ownlive.understand.extractors.datetime.resolve import Cues, resolve, resolve_range
 from ownlive.understand.registry import extractor
 
@@ -27,15 +27,51 @@ GRAMMARS: dict[str, Grammar] = {
     "zh": grammar_zh.GRAMMAR,
 }
 
-# A message holds a datetime only if it holds a digit or one of these words
-# (stems: "day" covers today and the English weekdays, "mon" month and Monat).
+# A message holds a datetime only if it holds a digit, a Chinese time character or
+# one of these word starts ("day" covers today and the English weekdays, "mon"
+# month, Monday and Monat, "stund" Stunde(n)); tried at word starts only.
+_QUICK_WORDS = (
+    "day night noon midday morning evening afternoon tonite 2nite tmr tmw tom 2mo week mon "
+    "year jan feb mar apr may jun jul aug sep oct nov dec tue wed thu fri sat sun xmas christ "
+    "easter eve nye new year valentine halloween thanksgiving black good mother father "
+    "independence fourth labor memorial boxing clock half quarter hour minute min hr "
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty "
+    "heute heut morgen übermorgen gestern vorgestern abend mittag nacht früh uhr woche viertel "
+    "mittwoch sonnabend jahr monat stund minut tag silvester neujahr heilig weihnacht oster "
+    "karfreitag pfingst himmelfahrt vatertag fronleichnam valentin nikolaus muttertag "
+    "rosenmontag allerheiligen reformation eins zwei drei vier fünf sechs sieben acht neun "
+    "zehn elf zwölf einer einem anderthalb mär mai jän okt dez"
+).split()
 QUICK = re.compile(
-    r"\d|[今明后昨前周星礼月日号点时午晚早凌夜元春节秋宵旦诞除清端七五十]|(?i:day|night|noon|"
-    r"morning|evening|afternoon|tmr|tmw|tom|week|mon|year|jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec|tue|wed|thu|fri|sat|sun|xmas|christmas|easter|eve|clock|half|quarter|"
-    r"heute|morgen|abend|mittag|nacht|uhr|woche|viertel|tag|mittwoch|jahr|silvester|neujahr|"
-    r"weihnacht|ostern|pfingst|valentin|halloween|thanksgiving|gestern|nye|früh)"
+    r"\d|[今明后後昨前周星礼週禮月日号號点點时時午晚早凌夜元春节秋宵旦诞除清端七五十过過圣情]"
+    r"|(?i:\b(?=[a-zäöü2])" + alternation(_QUICK_WORDS) + ")"
 )
+
+
+# Short messages give language detection little to go on ("Silvester?", "in zwei
+# Stunden"); a German or English time word brings that language's grammar in too.
+_GERMAN = re.compile(
+    r"[äöüß]|\b(?:uhr|heute|morgen|übermorgen|gestern|stunden?|minuten|tagen|wochen|silvester|"
+    r"weihnachten|ostern|pfingsten|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"januar|februar|mai|juni|juli|oktober|dezember|nächste[nrs]?|abends?|nachmittags?|halb|"
+    r"viertel|um|gegen|zwischen|bis|vom)\b|\bam\s+\d{1,2}\."
+)
+_ENGLISH = re.compile(
+    r"\b(?:today|tonight|tomorrow|tmrw|yesterday|[ap]m|o'clock|noon|midnight|next|this|at|on|"
+    r"hours?|minutes|days|weeks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|june|july|october|december|christmas|weekend)\b"
+)
+
+
+def languages(doc: Doc) -> frozenset[str]:
+    langs = set(doc.langs | {doc.lang})
+    if langs & {"en", "de"} != {"en", "de"} and not langs <= {"zh"}:
+        low = doc.text.lower()
+        if "de" not in langs and _GERMAN.search(low):
+            langs.add("de")
+        elif "en" not in langs and _ENGLISH.search(low):
+            langs.add("en")
+    return frozenset(langs)
 
 
 @functools.cache
@@ -48,7 +84,7 @@ def composer_for(langs: frozenset[str]) -> Composer:
 @extractor("datetime", requires=("text", "sent_at", "lang", "langs"), quick=QUICK)
 def find_datetimes(doc: Doc) -> Iterable[Entity]:
     """Every date, time, day-part, duration from now and range in the message."""
-    exprs = composer_for(doc.langs | {doc.lang}).compose(doc.text)
+    exprs = composer_for(languages(doc)).compose(doc.text)
     if not exprs:
         return []
     cues = Cues.of(doc.text)

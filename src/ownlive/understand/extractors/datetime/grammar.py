@@ -50,9 +50,6 @@ class Rule:
     gate: Gate = ()
     cased: bool = False
 
-    def worth_running(self, low: str) -> bool:
-        return all(any(s in low for s in group) for group in self.gate)
-
 
 def rule(source: str, build: Builder, *gate: tuple[str, ...], cased: bool = False) -> Rule:
     return Rule(re.compile(source), build, tuple(gate), cased)

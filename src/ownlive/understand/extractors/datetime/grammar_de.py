@@ -10,18 +10,25 @@ from __future__ import annotations
 import re
 
 from ownlive.understand.extractors.datetime import lexicon_de as lex
-from ownlive.understand.extractors.datetime.grammar import Grammar, Rule, alternation, token
+from ownlive.understand.extractors.datetime.grammar import (
+    DIGITS,
+    Grammar,
+    Rule,
+    alternation,
+    rule,
+    token,
+)
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
 from ownlive.understand.extractors.datetime.grammar_de_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import DE_ORDINAL, de_ordinal
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
-_I = re.IGNORECASE
 WEEKDAY = alternation(lex.WEEKDAYS)
 MONTH = alternation(lex.MONTHS)
 MONTH_FULL = alternation(w for w in lex.MONTHS if len(w) > 3 or w == "mai")
 YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d{2})(?!\d))?"
 # Words before a capitalized "Morgen" that make it the morning, not tomorrow.
+_I = re.IGNORECASE
 _MORNING_BEFORE = re.compile(
     r"(?:guten|heute|gestern|am|jeden|diesen|den|schönen|einen|übermorgen|vorgestern|"
     rf"{WEEKDAY})\s+\Z",
@@ -152,8 +159,8 @@ def _year_only(m: re.Match[str]) -> Token | None:
     return token(m, Parts(year=int(m["v"])))
 
 
-def _p(pattern: str, flags: int = _I) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)  # matched against the lowered text
 
 
 _MOD = (
@@ -162,86 +169,106 @@ _MOD = (
 )
 
 
+_MONTHS = ("jan", "jän", "feb", "mär", "maer", "mrz", "apr", "mai", "jun", "jul", "aug", "sep",
+           "okt", "nov", "dez")  # fmt: skip
+_DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+         "sonntag")  # fmt: skip
+_DAYPARTS = ("morgen", "früh", "mittag", "abend", "nacht")
+_HOLIDAY_STEMS = ("silvester", "neujahr", "heilig", "weihnacht", "oster", "karfreitag", "pfingst",
+                  "himmelfahrt", "vatertag", "fronleichnam", "einheit", "arbeit", "valentin",
+                  "nikolaus", "muttertag", "halloween", "rosenmontag", "aschermittwoch",
+                  "allerheiligen", "reformation")  # fmt: skip
+
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
     *TIME_RULES,
-    (
-        _p(
-            rf"(?:\b(?P<d>\d{{1,2}})\.?\s*|\b(?P<dw>{DE_ORDINAL})\s+)(?P<mon>{MONTH})\b\.?{YEAR}"
-        ),
+    rule(
+        rf"(?:\b(?P<d>\d{{1,2}})\.?\s*|\b(?P<dw>{DE_ORDINAL})\s+)(?P<mon>{MONTH})\b\.?{YEAR}",
         _day_month,
+        _MONTHS,
     ),
-    (_p(rf"\b(?P<mon>{MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"), _month_year),
-    (
-        _p(rf"\b(?:im|in|ab|bis|seit|anfang|mitte|ende|vor|nach)\s+(?P<v>(?P<mon>{MONTH_FULL}))\b"),
+    rule(rf"\b(?P<mon>{MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", _month_year, _MONTHS),
+    rule(
+        rf"\b(?:im|in|ab|bis|seit|anfang|mitte|ende|vor|nach)\s+(?P<v>(?P<mon>{MONTH_FULL}))\b",
         _month_alone,
+        _MONTHS,
     ),
-    (_p(rf"\b(?P<mod>nächsten|kommenden|diesen)\s+(?P<mon>{MONTH_FULL})\b"), _month_alone),
-    (
-        _p(
-            r"(?:\b(?:am|vom|bis|zum|ab|den|dem|seit)\s+|"
-            r"(?<![\w.,:/+$€£¥-])(?=\d\d\.\d|\d{1,2}\.\d\d))"
-            r"(?P<v>(?P<d>\d{1,2})\.(?P<mo>\d{1,2}))(?![\d.,:]|\s*(?:%|€|euro|km|kg|m\b|cm|l\b))"
-        ),
+    rule(rf"\b(?P<mod>nächsten|kommenden|diesen)\s+(?P<mon>{MONTH_FULL})\b", _month_alone, _MONTHS),
+    rule(
+        r"(?:\b(?:am|vom|bis|zum|ab|den|dem|seit)\s+|"
+        r"(?<![\w.,:/+$€£¥-])(?=\d\d\.\d|\d{1,2}\.\d\d))"
+        r"(?P<v>(?P<d>\d{1,2})\.(?P<mo>\d{1,2}))(?![\d.,:]|\s*(?:%|€|euro|km|kg|m\b|cm|l\b))",
         _numeric_day_month,
+        DIGITS,
+        (".",),
     ),
-    (_p(NUM_START + r"(?P<d>\d{1,2})-(?P<mo>\d{1,2})-(?P<y>(?:19|20)\d{2})(?!\d)"), _dashed),
-    (
-        _p(
-            r"\b(?:am|zum|bis\s+zum|ab\s+dem|ab|vom|seit\s+dem|den|dem|bis|vor\s+dem|nach\s+dem)\s+"
-            r"(?P<v>(?P<d>\d{1,2})\.)(?!\d|\s*(?-i:[A-ZÄÖÜ]))",
-        ),
+    rule(
+        NUM_START + r"(?P<d>\d{1,2})-(?P<mo>\d{1,2})-(?P<y>(?:19|20)\d{2})(?!\d)",
+        _dashed,
+        ("-",),
+    ),
+    rule(
+        r"(?i)\b(?:am|zum|bis\s+zum|ab\s+dem|ab|vom|seit\s+dem|den|dem|bis|vor\s+dem|"
+        r"nach\s+dem)\s+(?P<v>(?P<d>\d{1,2})\.)(?!\d|\s*(?-i:[A-ZÄÖÜ]))",
         _bare_day,
+        DIGITS,
+        (".",),
+        cased=True,
     ),
-    (
-        _p(
-            rf"(?:\b(?P<mod>{_MOD})\s+)?"
-            rf"\b(?P<wd>{WEEKDAY})(?P<dp>morgen|frühmorgen|früh|vormittag|mittag|nachmittag|"
-            r"spätnachmittag|abend|spätabend|nacht)?"
-            r"(?P<s>s)?\b"
-        ),
+    rule(
+        rf"(?:\b(?P<mod>{_MOD})\s+)?"
+        rf"\b(?P<wd>{WEEKDAY})(?P<dp>morgen|frühmorgen|früh|vormittag|mittag|nachmittag|"
+        r"spätnachmittag|abend|spätabend|nacht)?"
+        r"(?P<s>s)?\b",
         _weekday,
+        ("tag", "mittwoch", "sonnabend"),
     ),
-    (
-        re.compile(
-            r"\b(?P<v>(?P<ab>Mo|Di|Mi|Do|Fr|Sa|So|MO|DI|MI|DO|FR|SA|SO)\b\.?)"
-            rf"(?=,?\s*(?:den\s+)?\d{{1,2}}\.(?:\d{{1,2}}\.|\s*(?i:{MONTH})))"
-        ),
+    rule(
+        r"\b(?P<v>(?P<ab>Mo|Di|Mi|Do|Fr|Sa|So|MO|DI|MI|DO|FR|SA|SO)\b\.?)"
+        rf"(?=,?\s*(?:den\s+)?\d{{1,2}}\.(?:\d{{1,2}}\.|\s*(?i:{MONTH})))",
         _weekday_abbr,
+        ("mo", "di", "mi", "do", "fr", "sa", "so"),
+        cased=True,
     ),
-    (_p(r"\b(?P<v>übermorgen|vorgestern|gestern|heute|heut|morgen)\b"), _rel),
-    (
-        _p(
-            r"(?P<pre>\b(?:um|gegen|ab|bis|heute|morgen)\s+)?\b(?P<v>frühmorgens|morgens|Morgen|"
-            r"vormittags?|mittags?|(?:spät)?nachmittags?|(?:spät|späten\s)?abends?|nachts?|"
-            r"mitternacht|früh)\b"
-        ),
+    rule(
+        r"\b(?P<v>übermorgen|vorgestern|gestern|heute|heut|morgen)\b",
+        _rel,
+        ("morgen", "gestern", "heut"),
+    ),
+    rule(
+        r"(?P<pre>\b(?:um|gegen|ab|bis|heute|morgen)\s+)?\b(?P<v>frühmorgens|morgens|morgen|"
+        r"vormittags?|mittags?|(?:spät)?nachmittags?|(?:spät|späten\s)?abends?|nachts?|"
+        r"mitternacht|früh)\b",
         _daypart,
+        _DAYPARTS,
     ),
-    (
-        _p(
-            r"\b(?P<mod>nächste|nächsten|nächstes|nächstem|kommende|kommenden|kommendes|diese|diesen|dieses|"
-            r"letzte|letzten|letztes|übernächste|übernächsten|übernächstes|vergangene|vergangenen|"
-            r"vergangenes)\s+(?P<u>woche|wochenende|monat|jahr)\b"
-        ),
+    rule(
+        r"\b(?P<mod>nächste|nächsten|nächstes|nächstem|kommende|kommenden|kommendes|diese|diesen|"
+        r"dieses|letzte|letzten|letztes|übernächste|übernächsten|übernächstes|vergangene|"
+        r"vergangenen|vergangenes)\s+(?P<u>woche|wochenende|monat|jahr)\b",
         _period,
+        ("woche", "monat", "jahr"),
     ),
-    (_p(r"\b(?:am|übers|zum|dieses|das|übers)\s+(?P<v>(?P<u>wochenende))\b(?P<mod>)"), _period),
-    (
-        _p(
-            r"(?P<pre>\b(?:am|an|zu|bis|nach|vor|ab)\s+)?"
-            rf"\b(?P<v>{alternation(lex.HOLIDAYS)})\b(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?"
-        ),
+    rule(
+        r"\b(?:am|übers|zum|dieses|das|übers)\s+(?P<v>(?P<u>wochenende))\b(?P<mod>)",
+        _period,
+        ("wochenende",),
+    ),
+    rule(
+        r"(?P<pre>\b(?:am|an|zu|bis|nach|vor|ab)\s+)?"
+        rf"\b(?P<v>{alternation(lex.HOLIDAYS)})\b(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?",
         _holiday,
+        _HOLIDAY_STEMS,
     ),
-    (
-        _p(r"\b(?:im\s+jahre?|in|seit|bis|ab|vor|nach)\s+(?P<v>(?:19|20)\d{2})\b(?![-/.:]\d)"),
+    rule(
+        r"\b(?:im\s+jahre?|in|seit|bis|ab|vor|nach)\s+(?P<v>(?:19|20)\d{2})\b(?![-/.:]\d)",
         _year_only,
+        ("19", "20"),
     ),
 )
 
-_DAY_ANY = r"(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
-_SPAN_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*Uhr)?"
+_DAY_ANY = r"(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+_SPAN_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*uhr)?"
 
 GRAMMAR = Grammar(
     lang="de",

@@ -9,12 +9,18 @@ from __future__ import annotations
 import re
 
 from ownlive.understand.extractors.datetime import lexicon_de as lex
-from ownlive.understand.extractors.datetime.grammar import Rule, alternation, duration, token
+from ownlive.understand.extractors.datetime.grammar import (
+    DIGITS,
+    Rule,
+    alternation,
+    duration,
+    rule,
+    token,
+)
 from ownlive.understand.extractors.datetime.grammar_common import NUM_START
 from ownlive.understand.extractors.datetime.numerals import DE_HOUR_WORD, DE_NUM, de_int
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
-_I = re.IGNORECASE
 UNIT = alternation(lex.UNITS)
 HOUR = rf"(?:\d{{1,2}}|{DE_HOUR_WORD})"
 NOT_TIME = (
@@ -101,45 +107,49 @@ def _duration(m: re.Match[str]) -> Token | None:
     return None if parts is None else token(m, parts)
 
 
-def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _I)
-
-
 _DURATION_N = (
     r"(?P<n>einer\s+halben|einem\s+halben|eine\s+halbe|anderthalb|eineinhalb|zweieinhalb|"
     rf"\d+,\d+|{DE_NUM})"
 )
 _DURATION_U = rf"(?P<u>{UNIT}|viertelstunde|dreiviertelstunde)\b\.?"
+_UNITS = ("min", "std", "stunde", "h", "tag", "woche", "monat", "jahr")
+_HOURS = (*DIGITS, "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+          "zehn", "elf", "zwölf", "null")  # fmt: skip
 
 TIME_RULES: tuple[Rule, ...] = (
-    (
-        _p(
-            rf"\b(?:(?P<ago>vor)|in)\s+(?:etwa\s+|ca\.\s*|circa\s+|ungefähr\s+)?{_DURATION_N}\s*"
-            + _DURATION_U
-        ),
+    rule(
+        rf"\b(?:(?P<ago>vor)|in)\s+(?:etwa\s+|ca\.\s*|circa\s+|ungefähr\s+)?{_DURATION_N}\s*"
+        + _DURATION_U,
         _duration,
+        ("vor", "in"),
+        _UNITS,
     ),
-    (
-        _p(
-            NUM_START + r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?:uhr\b|h\b)"
-            r"(?:\s*(?P<m2>[0-5]?\d)(?![\d.:,]|\s*(?:min|prozent|%|euro)))?"
-        ),
+    rule(
+        NUM_START + r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?:uhr\b|h\b)"
+        r"(?:\s*(?P<m2>[0-5]?\d)(?![\d.:,]|\s*(?:min|prozent|%|euro)))?",
         _uhr,
+        DIGITS,
+        ("uhr", "h"),
     ),
-    (_p(rf"\b(?P<h>{DE_HOUR_WORD})\s+uhr\b(?P<m>)(?P<m2>)"), _uhr),
-    (
-        _p(
-            rf"\b(?:{PREP}|von)\s+(?P<v>(?P<h>\d{{1,2}})\.(?P<m>[0-5]\d))(?!\d|[.,]\d)"
-        ),
+    rule(rf"\b(?P<h>{DE_HOUR_WORD})\s+uhr\b(?P<m>)(?P<m2>)", _uhr, ("uhr",)),
+    rule(
+        rf"\b(?:{PREP}|von)\s+(?P<v>(?P<h>\d{{1,2}})\.(?P<m>[0-5]\d))(?!\d|[.,]\d)",
         _dotted_time,
+        DIGITS,
+        (".",),
     ),
-    (_p(rf"\b{PREP}\s+(?P<v>(?P<h>{HOUR}))\b" + NOT_TIME), _bare_hour),
-    (
-        _p(
-            r"(?<![\d.])\b(?P<q>halb|viertel\s+nach|viertel\s+vor|dreiviertel|drei\s+viertel|"
-            rf"viertel|(?P<mn>{DE_NUM})\s+(?:minuten\s+)?(?P<dir>nach|vor)(?:\s+(?P<half>halb))?)"
-            rf"\s+(?P<h>{HOUR})\b(?!\s*[.,:]\d)(?:\s+uhr\b)?"
-        ),
+    rule(
+        rf"(?i)\b{PREP}\s+(?P<v>(?P<h>{HOUR}))\b" + NOT_TIME,
+        _bare_hour,
+        ("um", "gegen", "ab", "bis", "ca", "circa", "etwa", "gg"),
+        _HOURS,
+        cased=True,
+    ),
+    rule(
+        r"(?<![\d.])\b(?P<q>halb|viertel\s+nach|viertel\s+vor|dreiviertel|drei\s+viertel|"
+        rf"viertel|(?P<mn>{DE_NUM})\s+(?:minuten\s+)?(?P<dir>nach|vor)(?:\s+(?P<half>halb))?)"
+        rf"\s+(?P<h>{HOUR})\b(?!\s*[.,:]\d)(?:\s+uhr\b)?",
         _halb,
+        ("halb", "viertel", "nach", "vor"),
     ),
 )

@@ -23,7 +23,6 @@ from ownlive.understand.extractors.datetime.grammar_en_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import EN_ORDINAL, EN_ORDINALS
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
-_I = re.IGNORECASE
 WEEKDAY = alternation(lex.WEEKDAYS)
 WEEKDAY_PLAIN = alternation(w for w in lex.WEEKDAYS if w not in lex.AMBIGUOUS_WEEKDAYS)
 WEEKDAY_FULL = alternation(w for w in lex.WEEKDAYS if w.endswith("day"))
@@ -148,8 +147,8 @@ def _year_only(m: re.Match[str]) -> Token | None:
     return token(m, Parts(year=int(m["v"])))
 
 
-def _p(pattern: str, flags: int = _I) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)  # matched against the lowered text
 
 
 _SEP = r"(?:\.?\s*|\.?\s*/\s*|-)"
@@ -235,7 +234,7 @@ RULES: tuple[Rule, ...] = (
         _DAYS,
     ),
     rule(
-        rf"\b(?:(?P<mod>(?i:{_MOD}))\s+)?(?P<wd>Sat|Sun|SAT|SUN|(?i:saturday|sunday))\b\.?"
+        rf"\b(?:(?P<mod>(?i:{_MOD}))\s+)?(?P<wd>Sat|Sun|SAT|SUN)\b\.?"
         r"(?P<after>\s+after\s+next)?",
         _weekday,
         ("sat", "sun"),

@@ -27,7 +27,14 @@ UNIT = alternation(lex.UNITS)
 HOUR = rf"(?:\d{{1,2}}|{EN_HOUR_WORD})"
 # Minutes after an hour: ":30", ".30" (not for a bare "at 8.5"), or words ("seven thirty").
 MINUTES = rf"(?:[:.](?P<m>[0-5]\d)(?::[0-5]\d)?|[-\s](?P<mw>{EN_MINUTE_WORD})(?:\s+minutes)?)"
-AMPM = r"(?P<ap>[ap]\.?\s?m\b\.?)(?![a-z0-9])"
+# "am" before a capitalized word that is no English day or month is German:
+# "um 8 am Bahnhof", "um 8 am Freitag".
+AMPM = (
+    r"(?P<ap>p\.?\s?m\b\.?|a\.\s?m\b\.?|a\s?m\b(?!\s+"
+    r"(?!(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"(?-i:[A-ZÄÖÜ])))"
+    r"(?![a-z0-9])"
+)
 # What may not follow a bare hour: it is then a count, an amount or an address.
 NOT_TIME = (
     r"(?!\s*(?:[-–/.,:]?\d|%|(?:percent|people|persons|guests|pax|euros?|dollars?|bucks|"
@@ -134,9 +141,10 @@ _HOURS = (*DIGITS, "one", "two", "three", "four", "five", "six", "seven", "eight
           "eleven", "twelve")  # fmt: skip
 TIME_RULES: tuple[Rule, ...] = (
     rule(
-        NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM,
+        "(?i)" + NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM,
         _ampm,
         ("am", "pm", "a.m", "p.m", "a m", "p m"),
+        cased=True,
     ),
     rule(rf"\b(?P<h>{HOUR})\s*o['’]?\s?clock\b", _oclock, ("clock",)),
     rule(

@@ -16,6 +16,7 @@ from ownlive.understand.extractors.datetime.grammar import (
     Rule,
     alternation,
     duration,
+    rule,
     token,
 )
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES
@@ -133,55 +134,54 @@ def _holiday(m: re.Match[str]) -> Token | None:
 
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
-    (
-        re.compile(
-            rf"(?<![\d.])(?:(?P<y>{ZH_YEAR})年)?(?P<mo>{_NUM})月份?"
-            rf"(?:(?P<d>{_NUM})(?:日|号|號|(?![\d个天次号])))?(?![个底初中])"
-        ),
+    rule(
+        rf"(?<![\d.])(?:(?P<y>{ZH_YEAR})年)?(?P<mo>{_NUM})月份?"
+        rf"(?:(?P<d>{_NUM})(?:日|号|號|(?![\d个天次号])))?(?![个底初中])",
         _month_day,
+        ("月",),
     ),
-    (re.compile(rf"(?<![\d.])(?P<y>\d{{4}}|[零〇一二三四五六七八九]{{4}})\s?年(?![代级前后内间度月])"),
-     _year_only),
-    (
-        re.compile(
-            rf"(?<![\dA-Za-z路街道巷弄里村区栋楼幢室层座门牌元第号])(?P<d>{_NUM})(?:号|號|日)"
-            r"(?![楼线门床房院位桌厅店馆窗机柜台口车道铺舱包厢元块游内间前\d一二三四五六七八九十两])"
-        ),
+    rule(
+        rf"(?<![\d.])(?P<y>\d{{4}}|[零〇一二三四五六七八九]{{4}})\s?年(?![代级前后内间度月])",
+        _year_only,
+        ("年",),
+    ),
+    rule(
+        rf"(?<![\dA-Za-z路街道巷弄里村区栋楼幢室层座门牌元第号])(?P<d>{_NUM})(?:号|號|日)"
+        r"(?![楼线门床房院位桌厅店馆窗机柜台口车道铺舱包厢元块游内间前\d一二三四五六七八九十两])",
         _bare_day,
+        ("号", "號", "日"),
     ),
-    (
-        re.compile(
-            r"(?P<mod>下下|上上|下|这|這|本|上)?(?:个|個)?(?:周|星期|礼拜|週|禮拜)"
-            r"(?P<d>[一二三四五六日天七1-7])(?![一二三四五六七八九十\d次年])"
-        ),
+    rule(
+        r"(?P<mod>下下|上上|下|这|這|本|上)?(?:个|個)?(?:周|星期|礼拜|週|禮拜)"
+        r"(?P<d>[一二三四五六日天七1-7])(?![一二三四五六七八九十\d次年])",
         _weekday,
+        ("周", "星期", "礼拜", "週", "禮拜"),
     ),
-    (re.compile(rf"(?P<v>{alternation(lex.REL_DAYS)})"), _rel),
-    (re.compile(rf"(?P<v>{alternation(lex.DAYPARTS)})(?!好)"), _daypart),
-    (re.compile(rf"(?P<v>{alternation(lex.PERIODS)})"), _period),
-    (
-        re.compile(
-            rf"(?<![\d.])(?P<h>{_NUM})(?P<unit>点钟|点|點|时|時)"
-            r"(?:(?P<half>半)|(?P<q>一刻|三刻)|(?P<m>\d{1,2}|[零〇一二三四五六七八九十]{1,3})"
-            r"(?:(?P<fen>分)(?:\d{1,2}秒)?)?)?(?![\d.%])"
-        ),
+    rule(rf"(?P<v>{alternation(lex.REL_DAYS)})", _rel, tuple("今明后後昨前")),
+    rule(
+        rf"(?P<v>{alternation(lex.DAYPARTS)})(?!好)", _daypart, tuple("早上晨凌中正下午傍黄晚夜深半")
+    ),
+    rule(rf"(?P<v>{alternation(lex.PERIODS)})", _period, tuple("周星礼週月年")),
+    rule(
+        rf"(?<![\d.])(?P<h>{_NUM})(?P<unit>点钟|点|點|时|時)"
+        r"(?:(?P<half>半)|(?P<q>一刻|三刻)|(?P<m>\d{1,2}|[零〇一二三四五六七八九十]{1,3})"
+        r"(?:(?P<fen>分)(?:\d{1,2}秒)?)?)?(?![\d.%])",
         _clock,
+        ("点", "點", "时", "時"),
     ),
-    (
-        re.compile(
-            r"(?P<n>半|\d+(?:\.\d+)?|[零一二两三四五六七八九十]{1,3})(?P<ge>个|個)?(?P<half>半)?"
-            r"(?P<u>分钟|分鐘|小时|小時|钟头|天|日|周|星期|礼拜|月|年)"
-            r"(?P<dir>以后|之后|以後|之後|后|後|以前|之前|前)"
-        ),
+    rule(
+        r"(?P<n>半|\d+(?:\.\d+)?|[零一二两三四五六七八九十]{1,3})(?P<ge>个|個)?(?P<half>半)?"
+        r"(?P<u>分钟|分鐘|小时|小時|钟头|天|日|周|星期|礼拜|月|年)"
+        r"(?P<dir>以后|之后|以後|之後|后|後|以前|之前|前)",
         _duration,
+        tuple("后後前"),
     ),
-    (
-        re.compile(
-            rf"(?P<v>{alternation(lex.HOLIDAYS)}|"
-            r"(?:五一|十一|六一)(?=假|长假|小长假|黄金周|期间|放假|节|那天|当天|回|出|去))"
-            r"(?!快乐|老人|树|礼物|节快乐)"
-        ),
+    rule(
+        rf"(?P<v>{alternation(lex.HOLIDAYS)}|"
+        r"(?:五一|十一|六一)(?=假|长假|小长假|黄金周|期间|放假|节|那天|当天|回|出|去))"
+        r"(?!快乐|老人|树|礼物|节快乐)",
         _holiday,
+        tuple("元春过過大除年清劳端七中国重腊圣平情儿妇三教万感母父复跨五十六"),
     ),
 )
 

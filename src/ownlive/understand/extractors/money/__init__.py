@@ -53,10 +53,11 @@ def _mark_pattern(mark: str) -> str:
 
 _TOKENS = sorted({*SYMBOLS, *CODES, *WORDS}, key=len, reverse=True)
 ANCHOR = re.compile("|".join(_mark_pattern(t) for t in _TOKENS))
-# The fast path: the first character of a non-Latin mark, a code, or a word.
-_FIRST_CHARS = "".join(sorted({t[0] for t in _TOKENS if not t[0].isascii() or t[0] == "$"}))
+# The fast path: the last character of a non-Latin mark (元 币 块 € …: rarer in
+# Chinese text than first characters such as 人 or 美), a code, or a word.
+_LAST_CHARS = "".join(sorted({t[-1] for t in _TOKENS if not t[-1].isascii() or t[-1] == "$"}))
 QUICK = re.compile(
-    rf"[{re.escape(_FIRST_CHARS)}$]|[A-Z]{{3}}"
+    rf"[{re.escape(_LAST_CHARS)}]|[A-Z]{{3}}"
     r"|(?i:dollar|euro|buck|yuan|kuai|yen|quid|rupee|rupien|baht|franken|rubel|renminbi)"
 )
 

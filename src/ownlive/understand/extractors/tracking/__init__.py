@@ -6,9 +6,11 @@ checked by `checkdigits` where the carrier publishes a check digit. Formats
 that prove themselves (1Z…, EA123456785CN, SF…, JD…, 00340434…) count
 anywhere; plain digit runs count only when the message names their carrier.
 The carrier the message names wins over the one the format implies (the
-nearest mention, preferring one before the number). Order, booking and
-customer numbers are not tracking numbers: their label before a number
-rejects it.
+nearest mention, preferring one before the number), except where the number
+carries its carrier's own mark (1Z, SF, JD). A distinctive shape that fails its
+check digit (a typo, a carrier's sample number) counts only where the message
+talks of a parcel or names the carrier. Order, booking and customer numbers
+are not tracking numbers: their label before a number rejects it.
 """
 
 from __future__ import annotations
@@ -81,9 +83,14 @@ def _labelled_otherwise(text: str, start: int) -> bool:
     return max(negatives) > max(positives, default=-1)
 
 
-def _choose(options: list[Candidate], named: list[tuple[int, int, str]]) -> str | None:
+def _choose(
+    options: list[Candidate], named: list[tuple[int, int, str]], parcel_talk: bool
+) -> str | None:
     named_carriers = {carrier for _, _, carrier in named}
     start, end = options[0].start, options[0].end
+    options = [c for c in options if not c.miscounted or parcel_talk or c.carrier in named_carriers]
+    if not options:
+        return None
     if any(not c.needs_name for c in options):
         proven = next(c for c in options if not c.needs_name)
         if proven.marked:
@@ -107,8 +114,9 @@ def find_tracking_numbers(doc: Doc) -> Iterator[Entity]:
     if not by_span:
         return
     named = _named(text)
+    parcel_talk = TRACKING_CUE.search(text) is not None
     for (start, end), options in sorted(by_span.items()):
-        carrier = _choose(options, named)
+        carrier = _choose(options, named, parcel_talk)
         if carrier is None or _labelled_otherwise(text, start):
             continue
         value = {"carrier": carrier, "number": options[0].number}

@@ -17,6 +17,9 @@ class Candidate:
     the message must name that carrier for the number to count. `marked` is
     set when the number carries its carrier's own mark (1Z, SF, JD, JJD, the
     DHL company prefix): no other carrier named nearby changes that.
+    `miscounted` is set when a distinctive shape fails its check digit (a
+    typo, or a carrier's sample number such as UPS's 1Z12345E0205271688):
+    it counts only where the message speaks of a parcel or names the carrier.
     """
 
     start: int
@@ -25,6 +28,7 @@ class Candidate:
     carrier: str | None
     needs_name: bool = False
     marked: bool = False
+    miscounted: bool = False
 
 
 # A run of digits: contiguous, or in space-separated groups as USPS, DHL and

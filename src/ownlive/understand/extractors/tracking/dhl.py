@@ -22,8 +22,10 @@ def candidates(text: str) -> Iterator[Candidate]:
     for match in PIECE_ID.finditer(text):
         yield Candidate(match.start(), match.end(), compact(match.group(0)), "dhl", marked=True)
     for start, end, digits in digit_runs(text):
-        if len(digits) == 20 and gs1_valid(digits):
-            proven = digits.startswith("00340434")
-            yield Candidate(start, end, digits, "dhl", needs_name=not proven, marked=proven)
+        if len(digits) == 20 and digits.startswith("00340434"):
+            miscounted = not gs1_valid(digits)
+            yield Candidate(start, end, digits, "dhl", marked=True, miscounted=miscounted)
+        elif len(digits) == 20 and gs1_valid(digits):
+            yield Candidate(start, end, digits, "dhl", needs_name=True)
         elif (len(digits) == 10 and mod7_valid(digits)) or len(digits) == 12:
             yield Candidate(start, end, digits, "dhl", needs_name=True)

@@ -24,9 +24,8 @@ POST_BY_COUNTRY = {"CN": "ems", "GB": "royalmail", "US": "usps", "DE": "dhl"}
 def candidates(text: str) -> Iterator[Candidate]:
     for match in S10.finditer(text):
         number = compact(match.group(0))
-        if not s10_valid(number):
-            continue
         carrier = POST_BY_COUNTRY.get(number[-2:])
         if carrier is None and number.startswith("E"):
             carrier = "ems"
-        yield Candidate(match.start(), match.end(), number, carrier)
+        miscounted = not s10_valid(number)
+        yield Candidate(match.start(), match.end(), number, carrier, miscounted=miscounted)

@@ -14,5 +14,7 @@ UPS_1Z = re.compile(r"(?<![A-Za-z0-9])1Z(?:[ \u00a0]?[A-Z0-9]){16}(?![A-Za-z0-9]
 def candidates(text: str) -> Iterator[Candidate]:
     for match in UPS_1Z.finditer(text):
         number = compact(match.group(0))
-        if ups_valid(number):
-            yield Candidate(match.start(), match.end(), number, "ups", marked=True)
+        miscounted = not ups_valid(number)
+        yield Candidate(
+            match.start(), match.end(), number, "ups", marked=True, miscounted=miscounted
+        )

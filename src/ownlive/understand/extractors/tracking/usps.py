@@ -17,8 +17,7 @@ from ownlive.understand.extractors.tracking.checkdigits import gs1_valid
 def candidates(text: str) -> Iterator[Candidate]:
     for start, end, digits in digit_runs(text):
         if len(digits) == 22 and digits[:2] in {"91", "92", "93", "94", "95"}:
-            if gs1_valid(digits):
-                yield Candidate(start, end, digits, "usps")
+            yield Candidate(start, end, digits, "usps", miscounted=not gs1_valid(digits))
         elif len(digits) == 30 and digits.startswith("420") and gs1_valid(digits[8:]):
             yield Candidate(start, end, digits, "usps")
         elif len(digits) == 20 and not digits.startswith("00") and gs1_valid(digits):

@@ -1,0 +1,46 @@
+"""Which rules are worth running on a message: one scan for trigger words, then a lookup.
+
+Each rule names the substrings one of which must be present ("am"/"pm" for
+"7pm", a month stem for "May 5"). Checking forty rules one by one costs more
+in Python than scanning; so the triggers of all rules compile into one trie
+pattern, tried at every position of the lowered text, and the rules whose
+triggers showed up are looked up. A message without time words runs none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ownlive.understand.extractors.datetime.grammar import Rule, alternation
+
+
+class RuleIndex:
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        triggers = sorted({s for r in rules for group in r.gate for s in group})
+        # At one position the trie reports its longest trigger only; the shorter
+        # ones it starts with ("h" of "hour") are present too.
+        self._prefixes = {t: frozenset(p for p in triggers if t.startswith(p)) for t in triggers}
+        self._finder = re.compile("(?=(" + alternation(triggers) + "))") if triggers else None
+        self._always = tuple(i for i, r in enumerate(rules) if not r.gate)
+        self._by_key: dict[str, list[int]] = {}
+        self._rest: dict[int, tuple[frozenset[str], ...]] = {}
+        for i, r in enumerate(rules):
+            if r.gate:
+                for trigger in r.gate[0]:
+                    self._by_key.setdefault(trigger, []).append(i)
+                self._rest[i] = tuple(frozenset(group) for group in r.gate[1:])
+
+    def select(self, low: str) -> list[Rule]:
+        """The rules whose triggers all occur in `low`, in their declared order."""
+        chosen = set(self._always)
+        if self._finder is not None:
+            present: set[str] = set()
+            for found in set(self._finder.findall(low)):
+                present |= self._prefixes[found]
+            for trigger in present:
+                for i in self._by_key.get(trigger, ()):
+                    if i not in chosen and all(not g.isdisjoint(present) for g in self._rest[i]):
+                        chosen.add(i)
+        return [self.rules[i] for i in sorted(chosen)]

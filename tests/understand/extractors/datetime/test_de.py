@@ -1,0 +1,132 @@
+"""German datetimes in chat messages: spans and values per DESIGN.md 4.1.
+
+Sent on Friday 2026-11-20 at 18:30 in Berlin (UTC+1) unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tests.understand.extractors.datetime.helpers import Expected, expected, found
+
+BERLIN = timezone(timedelta(hours=1))
+SENT = datetime(2026, 11, 20, 18, 30, tzinfo=BERLIN)
+
+CASES: list[tuple[str, list[Expected]]] = [
+    # DESIGN.md examples
+    (
+        "Lust auf Thai übermorgen um halb acht?",
+        [("übermorgen um halb acht", "2026-11-22T19:30", "minute")],
+    ),
+    ("Donnerstag gegen 18 Uhr?", [("Donnerstag gegen 18 Uhr", "2026-11-26T18:00", "hour")]),
+    (
+        "Ich bin zwischen 10:30 und 13:30 Uhr da",
+        [("zwischen 10:30 und 13:30 Uhr", "2026-11-21T10:30", "2026-11-21T13:30", "minute")],
+    ),
+    ("Urlaub 3. bis 7. Mai", [("3. bis 7. Mai", "2027-05-03T00:00", "2027-05-07T00:00", "day")]),
+    ("Bin in zwei Stunden da", [("in zwei Stunden", "2026-11-20T20:30", "minute")]),
+    ("morgen früh um 6:40", [("morgen früh um 6:40", "2026-11-21T06:40", "minute")]),
+    ("heute Abend?", [("heute Abend", "2026-11-20T00:00", "day")]),
+    # "Uhr" and HH:MM are 24-hour
+    ("Treffen um 8 Uhr", [("8 Uhr", "2026-11-21T08:00", "hour")]),
+    ("Der Termin ist um 14 Uhr", [("14 Uhr", "2026-11-21T14:00", "hour")]),
+    ("Kino um 20 Uhr", [("20 Uhr", "2026-11-20T20:00", "hour")]),
+    ("heute um 17:30", [("heute um 17:30", "2026-11-20T17:30", "minute")]),
+    ("um 19.30 Uhr", [("19.30 Uhr", "2026-11-20T19:30", "minute")]),
+    ("18:30", [("18:30", "2026-11-20T18:30", "minute")]),
+    ("um 8 Uhr abends", [("8 Uhr abends", "2026-11-20T20:00", "hour")]),
+    # bare hours and German clock words take the reading a person would
+    ("Montag um 9", [("Montag um 9", "2026-11-23T09:00", "hour")]),
+    ("morgen Abend um 8", [("morgen Abend um 8", "2026-11-21T20:00", "hour")]),
+    ("morgens um 7", [("morgens um 7", "2026-11-21T07:00", "hour")]),
+    ("viertel nach acht", [("viertel nach acht", "2026-11-20T20:15", "minute")]),
+    ("viertel vor neun", [("viertel vor neun", "2026-11-20T20:45", "minute")]),
+    ("zehn nach acht", [("zehn nach acht", "2026-11-20T20:10", "minute")]),
+    ("um halb zwei", [("halb zwei", "2026-11-21T13:30", "minute")]),
+    ("gegen Mittag", [("Mittag", "2026-11-21T12:00", "hour")]),
+    ("um Mitternacht", [("Mitternacht", "2026-11-21T00:00", "hour")]),
+    # weekdays
+    ("nächsten Freitag", [("nächsten Freitag", "2026-11-27T00:00", "day")]),
+    ("am Freitag", [("Freitag", "2026-11-27T00:00", "day")]),
+    ("kommenden Dienstag", [("kommenden Dienstag", "2026-11-24T00:00", "day")]),
+    ("letzten Samstag", [("letzten Samstag", "2026-11-14T00:00", "day")]),
+    ("Freitag nächste Woche", [("Freitag nächste Woche", "2026-11-27T00:00", "day")]),
+    ("Freitagabend?", [("Freitagabend", "2026-11-27T00:00", "day")]),
+    ("Sonntagnachmittag um 3", [("Sonntagnachmittag um 3", "2026-11-22T15:00", "hour")]),
+    ("Samstag 10 Uhr", [("Samstag 10 Uhr", "2026-11-21T10:00", "hour")]),
+    # dates: the dot belongs to the span
+    ("bis zum 15.", [("15.", "2026-12-15T00:00", "day")]),
+    ("am 24.12.", [("24.12.", "2026-12-24T00:00", "day")]),
+    ("Geburtstag ist am 14.07.", [("14.07.", "2027-07-14T00:00", "day")]),
+    ("15.03.2027 um 9 Uhr", [("15.03.2027 um 9 Uhr", "2027-03-15T09:00", "hour")]),
+    ("am 3. Dezember um 19 Uhr", [("3. Dezember um 19 Uhr", "2026-12-03T19:00", "hour")]),
+    ("Dienstag, 24.11., 10 Uhr", [("Dienstag, 24.11., 10 Uhr", "2026-11-24T10:00", "hour")]),
+    (
+        "Donnerstag, den 26. November",
+        [("Donnerstag, den 26. November", "2026-11-26T00:00", "day")],
+    ),
+    ("am 1. Januar", [("1. Januar", "2027-01-01T00:00", "day")]),
+    ("am 22.04 zurück", [("22.04", "2027-04-22T00:00", "day")]),
+    ("im Januar", [("Januar", "2027-01-01T00:00", "month")]),
+    ("Mai 2027", [("Mai 2027", "2027-05-01T00:00", "month")]),
+    # relative days, periods, durations
+    ("übermorgen", [("übermorgen", "2026-11-22T00:00", "day")]),
+    ("gestern", [("gestern", "2026-11-19T00:00", "day")]),
+    ("heute", [("heute", "2026-11-20T00:00", "day")]),
+    ("in einer halben Stunde", [("in einer halben Stunde", "2026-11-20T19:00", "minute")]),
+    ("in zehn Minuten", [("in zehn Minuten", "2026-11-20T18:40", "minute")]),
+    ("in 3 Tagen", [("in 3 Tagen", "2026-11-23T00:00", "day")]),
+    ("in zwei Wochen", [("in zwei Wochen", "2026-12-04T00:00", "day")]),
+    ("vor 2 Tagen", [("vor 2 Tagen", "2026-11-18T00:00", "day")]),
+    ("nächste Woche", [("nächste Woche", "2026-11-23T00:00", "2026-11-29T00:00", "day")]),
+    ("am Wochenende", [("Wochenende", "2026-11-21T00:00", "2026-11-22T00:00", "day")]),
+    ("nächstes Wochenende", [("nächstes Wochenende", "2026-11-28T00:00", "2026-11-29T00:00", "day")]),
+    ("nächsten Monat", [("nächsten Monat", "2026-12-01T00:00", "month")]),
+    ("dieses Jahr", [("dieses Jahr", "2026-01-01T00:00", "year")]),
+    # ranges
+    ("von 9 bis 17 Uhr", [("9 bis 17 Uhr", "2026-11-21T09:00", "2026-11-21T17:00", "hour")]),
+    ("16-17 Uhr", [("16-17 Uhr", "2026-11-21T16:00", "2026-11-21T17:00", "hour")]),
+    (
+        "vom 22. bis 24. Dezember",
+        [("22. bis 24. Dezember", "2026-12-22T00:00", "2026-12-24T00:00", "day")],
+    ),
+    ("22.–24.12.", [("22.–24.12.", "2026-12-22T00:00", "2026-12-24T00:00", "day")]),
+    (
+        "Freitag von 9 bis 12 Uhr",
+        [("Freitag von 9 bis 12 Uhr", "2026-11-27T09:00", "2026-11-27T12:00", "hour")],
+    ),
+    # holidays
+    ("Was machst du an Silvester?", [("Silvester", "2026-12-31T00:00", "day")]),
+    ("Heiligabend bei uns", [("Heiligabend", "2026-12-24T00:00", "day")]),
+    ("an Weihnachten", [("Weihnachten", "2026-12-25T00:00", "day")]),
+    ("Ostern", [("Ostern", "2027-03-28T00:00", "day")]),
+    ("Neujahr", [("Neujahr", "2027-01-01T00:00", "day")]),
+    ("Tag der Deutschen Einheit", [("Tag der Deutschen Einheit", "2027-10-03T00:00", "day")]),
+    ("Pfingstmontag", [("Pfingstmontag", "2027-05-17T00:00", "day")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES, ids=[c[0] for c in CASES])
+def test_german_datetimes(text: str, want: list[Expected]) -> None:
+    assert found(text, SENT, "de") == expected(SENT, want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Silvester?", [("Silvester", "2026-12-31T00:00", "day")]),
+        ("in zwei Stunden", [("in zwei Stunden", "2026-11-20T20:30", "minute")]),
+        ("Treffen um 8 am Bahnhof", [("8", "2026-11-20T20:00", "hour")]),
+    ],
+)
+def test_german_found_without_a_language_hint(text: str, want: list[Expected]) -> None:
+    """Short messages detect poorly; a German time word brings the German grammar in."""
+    assert found(text, SENT) == expected(SENT, want)
+
+
+def test_time_alone_takes_the_date_named_before() -> None:
+    assert found("Samstag? Los geht's um 20 Uhr", SENT, "de") == expected(
+        SENT, [("Samstag", "2026-11-21T00:00", "day"), ("20 Uhr", "2026-11-21T20:00", "hour")]
+    )
