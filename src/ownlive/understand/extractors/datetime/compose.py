@@ -85,7 +85,7 @@ class Composer:
     def _chain(self, text: str, tokens: list[Token]) -> list[Token]:
         out: list[Token] = []
         for t in tokens:
-            if out and self.join.fullmatch(text, out[-1].end, t.start):
+            if out and self.join.fullmatch(text, out[-1].end, t.start) and _may_join(out[-1], t):
                 prev = out[-1]
                 merged = next(
                     (
@@ -189,7 +189,16 @@ def _range_pair(a: Token, b: Token) -> tuple[Parts, Parts] | None:
 
 
 def _range(start: int, end: int, first: Parts, last: Parts, a: Token, b: Token) -> Token:
-    return Token(start, end, first, last=last, weak=a.weak and b.weak, drop=a.drop or b.drop)
+    out = Token(start, end, first, last=last, weak=a.weak and b.weak, drop=a.drop or b.drop)
+    out.calendar_only = a.calendar_only and b.calendar_only
+    return out
+
+
+def _may_join(a: Token, b: Token) -> bool:
+    """A token that joins calendar dates only ("1115" of "12 Nov 1115") meets one."""
+    if a.calendar_only and b.parts.day is None:
+        return False
+    return not (b.calendar_only and a.parts.day is None)
 
 
 def _number_bound(raw: str, other: Parts) -> Parts | None:
@@ -244,6 +253,8 @@ def _apply(date_token: Token, range_token: Token) -> tuple[Parts, Parts] | None:
         return None
     extra = date_token.parts
     if extra.has_clock() or extra.is_offset():
+        return None
+    if range_token.calendar_only and extra.day is None:
         return None
     first = range_token.parts.merged(extra)
     last = range_token.last.merged(extra)

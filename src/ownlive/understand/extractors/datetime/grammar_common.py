@@ -68,7 +68,9 @@ def _h_mark(m: re.Match[str]) -> Token | None:
 
 
 def _military(m: re.Match[str]) -> Token | None:
-    return token(m, Parts(hour=int(m["h"]), minute=int(m["m"]), clock24=True), weak=True)
+    found = token(m, Parts(hour=int(m["h"]), minute=int(m["m"]), clock24=True), weak=True)
+    found.calendar_only = True
+    return found
 
 
 def _day_month(m: re.Match[str]) -> Token | None:

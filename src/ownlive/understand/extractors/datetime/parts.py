@@ -150,6 +150,7 @@ class Token:
     num: int | None = None  # a bare number that may bound a range
     drop: bool = False  # a recurrence or opening hours: swallow, never report
     alt: Parts | None = None  # another reading ("22.10": October 22, or 22:10)
+    calendar_only: bool = False  # joins a calendar date only ("12 Nov 1115", not "room 1115")
 
     def readings(self) -> tuple[Parts, ...]:
         return (self.parts,) if self.alt is None else (self.parts, self.alt)

@@ -1,0 +1,141 @@
+"""What is not a datetime (DESIGN.md 4.1): ages, scores, versions, prices, numbers, names,
+durations, opening hours and recurrences, vague references, meal nouns, now, greetings.
+
+Each case lists what the message does hold (often nothing), so that a trap caught inside a
+real plan is checked too.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tests.understand.extractors.datetime.helpers import Expected, expected, found
+
+SENT = datetime(2026, 11, 20, 18, 30, tzinfo=timezone(timedelta(hours=1)))
+
+TRAPS: list[tuple[str, str, list[Expected]]] = [
+    # ages
+    ("en", "he is 30", []),
+    ("en", "She turned 7 last week", [("last week", "2026-11-09T00:00", "2026-11-15T00:00", "day")]),
+    ("zh", "他30岁了", []),
+    ("de", "Er ist 30 Jahre alt", []),
+    # versions
+    ("en", "update to v2.3 or iOS 17", []),
+    ("de", "Version 2.3 ist draußen", []),
+    ("zh", "升级到iOS 17.2了", []),
+    # scores
+    ("en", "we won 3:1", []),
+    ("de", "Das Spiel endete 2:0", []),
+    ("zh", "我们3比1赢了", []),
+    # house numbers and addresses
+    ("de", "Kastanienallee 45, 10435 Berlin", []),
+    ("zh", "南京西路1266号", []),
+    ("zh", "5号楼3单元", []),
+    ("zh", "坐地铁3号线", []),
+    ("en", "221B Baker Street", []),
+    # prices
+    ("en", "only $45.99", []),
+    ("de", "kostet 12,50 €", []),
+    ("zh", "才299元", []),
+    ("de", "3.000 Euro", []),
+    # phone, tracking and flight numbers
+    ("en", "call 415-555-0132", []),
+    ("de", "Tel. 030 12345678", []),
+    ("zh", "电话13800138000", []),
+    ("en", "flight LH720 lands", []),
+    ("en", "UPS 1Z999AA10123456784", []),
+    # names that are months or weekdays elsewhere
+    ("en", "May said hi", []),
+    ("en", "Mark is coming", []),
+    ("en", "April is my sister", []),
+    ("en", "I sat down in the sun", []),
+    ("de", "So machen wir das", []),
+    ("de", "Jan kommt auch", []),
+    # durations are not times from now
+    ("en", "valid for 10 minutes", []),
+    ("en", "the movie is 2 hours long", []),
+    ("zh", "验证码5分钟内有效", []),
+    ("zh", "等了两个小时", []),
+    ("de", "Das dauert 3 Minuten", []),
+    # opening hours and recurrences
+    ("de", "Mo–Fr 8–18 Uhr", []),
+    ("de", "Öffnungszeiten: täglich 10-22 Uhr", []),
+    ("en", "Open Mon–Fri 9am-5pm", []),
+    ("en", "open daily 9am-5pm", []),
+    ("en", "every Friday at 8", []),
+    ("en", "Tuesdays at 9am", []),
+    ("en", "I go running 6am every day", []),
+    ("de", "jeden Freitag um 8", []),
+    ("de", "freitags Training", []),
+    ("zh", "每周五下午开会", []),
+    ("zh", "每天晚上8点", []),
+    ("zh", "营业时间10:00-22:00", []),
+    # vague references
+    ("en", "someday", []),
+    ("en", "see you soon", []),
+    ("en", "back in a minute", []),
+    ("en", "in a few days", []),
+    ("zh", "上次那家店", []),
+    ("zh", "过两天再说", []),
+    ("de", "bis später", []),
+    ("de", "bis bald", []),
+    # meal nouns alone
+    ("en", "lunch?", []),
+    ("en", "dinner tonight?", [("tonight", "2026-11-20T00:00", "day")]),
+    ("de", "Mittagspause!", []),
+    ("de", "Wir essen zu Mittag", []),
+    ("zh", "午饭吃什么", []),
+    # now
+    ("en", "now", []),
+    ("en", "right now", []),
+    ("zh", "现在", []),
+    ("de", "jetzt", []),
+    # greetings name no plan
+    ("de", "Guten Morgen!", []),
+    ("de", "Frohe Weihnachten!", []),
+    ("en", "Merry Christmas!", []),
+    ("zh", "中秋节快乐", []),
+    ("zh", "晚上好", []),
+    # counts and points that look like clock times
+    ("zh", "有一点累", []),
+    ("zh", "早一点到", []),
+    ("zh", "第三点很重要", []),
+    ("zh", "三点建议", []),
+    ("zh", "一周一次", []),
+    ("en", "add 1/2 cup of milk", []),
+    ("en", "support 24/7", []),
+    ("en", "gate 7 tonight", [("tonight", "2026-11-20T00:00", "day")]),
+    ("en", "room 1115 tomorrow", [("tomorrow", "2026-11-21T00:00", "day")]),
+    ("de", "Gleis 7", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), TRAPS, ids=[t[1] for t in TRAPS])
+def test_not_a_datetime(lang: str, text: str, want: list[Expected]) -> None:
+    assert found(text, SENT, lang) == expected(SENT, want)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("en", "at 8", "8"),
+        ("en", "on Friday", "Friday"),
+        ("en", "by Friday", "Friday"),
+        ("en", "around 5pm", "5pm"),
+        ("de", "am Freitag", "Freitag"),
+        ("de", "um 8 Uhr", "8 Uhr"),
+        ("de", "zum 15.", "15."),
+        ("de", "bis Freitag", "Freitag"),
+        ("de", "ab 18 Uhr", "18 Uhr"),
+        ("de", "gegen 18 Uhr", "18 Uhr"),
+        ("de", "vom 3. bis 7. Mai", "3. bis 7. Mai"),
+        ("zh", "于明天下午3点", "明天下午3点"),
+        ("zh", "在周五", "周五"),
+        ("zh", "周五前交", "周五"),
+        ("zh", "下午3点前", "下午3点"),
+    ],
+)
+def test_leading_prepositions_and_trailing_qian_stay_out(lang: str, text: str, span: str) -> None:
+    assert [text for text, _ in found(text, SENT, lang)] == [span]
