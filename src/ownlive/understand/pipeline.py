@@ -9,6 +9,7 @@ list per message, longest span first, then higher priority, then earlier.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 from datetime import datetime
@@ -38,15 +39,22 @@ def pipeline() -> tuple[Extractor, ...]:
 
 
 def resolve_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
+    """Longest first, then higher priority, then earlier; drop what overlaps a kept one."""
     chosen: list[Entity] = []
-    taken: list[tuple[int, int]] = []
+    # The kept spans are disjoint, so sorted by start they are sorted by end too:
+    # only the last kept span starting before a candidate's end can overlap it.
+    starts: list[int] = []
+    ends: list[int] = []
     ranked = sorted(candidates, key=lambda e: (-(e.end - e.start), -e.priority, e.start))
     for entity in ranked:
         if entity.end <= entity.start:
             continue
-        if all(entity.end <= s or entity.start >= e for s, e in taken):
-            chosen.append(entity)
-            taken.append((entity.start, entity.end))
+        before = bisect.bisect_left(starts, entity.end) - 1
+        if before >= 0 and ends[before] > entity.start:
+            continue
+        chosen.append(entity)
+        starts.insert(before + 1, entity.start)
+        ends.insert(before + 1, entity.end)
     chosen.sort(key=lambda e: e.start)
     return chosen
 
