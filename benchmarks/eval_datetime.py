@@ -14,6 +14,9 @@ plus the cases that went wrong, for reading. Sets (read by path, never copied):
   fairer figure. Values: their past and future readings are both accepted.
 - ctparse: expressions alone (de/en), with resolved gold; the gold span is the whole
   text, leading "am"/"on" included.
+- snips, sgd: English assistant and dialogue utterances with timeRange / date and time
+  slot spans (no values); their slots keep "at"/"on" and name vague times ("this
+  evening" in SNIPS is a time range), so relaxed span is the figure to read.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 
 from benchmarks.extraction.cases import Case, Pred
 from benchmarks.extraction.datasets import DEFAULT_ROOT, load_ctparse, load_rt_specs
+from benchmarks.extraction.datasets_dialogue import load_sgd, load_snips
 from benchmarks.extraction.metrics import Counts, score_case
 from ownlive.understand.doc import Doc
 from ownlive.understand.extractors.datetime.extractor import find_datetimes
@@ -81,7 +85,8 @@ def table(name: str, result: Result) -> str:
 def _show(case: Case, preds: list[Pred]) -> str:
     gold = [(g.text, (g.value or {}).get("start")) for g in case.gold if g.type == KIND]
     got = [(case.text[p.start : p.end], p.value.get("start"), p.value.get("grain")) for p in preds]
-    return f"[{case.lang}] {case.text!r} ref={case.reference_time:%Y-%m-%d %H:%M}\n  gold {gold}\n  got  {got}"
+    ref = f"{case.reference_time:%Y-%m-%d %H:%M}"
+    return f"[{case.lang}] {case.text!r} ref={ref}\n  gold {gold}\n  got  {got}"
 
 
 def main(argv: list[str]) -> None:
@@ -91,7 +96,8 @@ def main(argv: list[str]) -> None:
         misses = int(argv[at + 1])
         del argv[at : at + 2]
     root = Path(argv[0]) if argv else DEFAULT_ROOT
-    for loaded in (load_rt_specs(root, None), load_ctparse(root, None)):
+    loaders = (load_rt_specs, load_ctparse, load_snips, load_sgd)
+    for loaded in (load(root, None) for load in loaders):
         if not loaded.available:
             print(f"{loaded.name}: {'; '.join(loaded.notes)}")
             continue

@@ -105,8 +105,9 @@ def print_set(result: SetResult, systems: list[System]) -> None:
                 line += f"   |{speed(mine)[6:]:>32s}   {ratio:.1f}x"
             print(line)
             label = " " * 14
-    for name, count in result.errors.items():
-        print(f"   ! {name}: {count} messages raised an error (counted as no entities)")
+    for name, kinds in result.errors.items():
+        shown = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+        print(f"   ! {name}: messages raised an error ({shown}); counted as no entities")
 
 
 def _f1_table(results: list[SetResult], systems: list[System]) -> None:
@@ -198,12 +199,25 @@ def summary(results: list[SetResult], systems: list[System], fast: dict[str, flo
         if not compared:
             verdict = "no peer measured"
         print(f"  datetime F1 ({label}) above every peer in every language: {verdict}")
+    slowest = sorted(
+        (
+            (seconds, result.loaded.name, index, result.loaded.cases[index])
+            for result in results
+            for index, seconds in result.by_case.get(OURS, {}).items()
+        ),
+        key=lambda item: -item[0],
+    )[:5]
+    shown = "; ".join(
+        f"{name}#{index} ({case.lang}, {len(case.text)} chars) {seconds * 1e3:.1f} ms"
+        for seconds, name, index, case in slowest
+    )
+    print(f"  (ownlive's slowest messages: {shown})")
     ratio = ratios.get("duckling")
     duck_cpu, ours_cpu_same = _pairs(results, "duckling", cpu=True)
     cpu_ratio = ""
     if sum(ours_cpu_same):
-        cpu_ratio = f" (CPU time: {sum(duck_cpu) / sum(ours_cpu_same):.1f}x)"
-    shown = f"{ratio:.1f}x{cpu_ratio}" if ratio is not None else "duckling not measured"
+        cpu_ratio = f" (CPU time: {sum(duck_cpu) / sum(ours_cpu_same):.2f}x)"
+    shown = f"{ratio:.2f}x{cpu_ratio}" if ratio is not None else "duckling not measured"
     ok = ratio is not None and ratio >= 2.0
     print(f"  throughput >= 2x Duckling's: {shown} {'PASS' if ok else 'FAIL'}")
     ours_all = [t for r in results for t in r.by_case.get(OURS, {}).values()]

@@ -40,7 +40,7 @@ class SetResult:
     by_case: dict[str, dict[int, float]] = field(default_factory=dict)
     # the same in process CPU time: what the wall clock would show on an idle machine
     cpu_by_case: dict[str, dict[int, float]] = field(default_factory=dict)
-    errors: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, dict[str, int]] = field(default_factory=dict)  # system -> error type
 
 
 def case_limit() -> int | None:
@@ -71,9 +71,10 @@ def run_system(system: System, cases: list[Case], result: SetResult) -> None:
         started, cpu_started = clock(), cpu()
         try:
             preds: list[Pred] = system.extract(case, kinds)
-        except Exception:  # a system's crash on one message is counted, not fatal
+        except Exception as error:  # a system's crash on one message is counted, not fatal
             preds = []
-            result.errors[system.name] = result.errors.get(system.name, 0) + 1
+            kinds_seen = result.errors.setdefault(system.name, {})
+            kinds_seen[type(error).__name__] = kinds_seen.get(type(error).__name__, 0) + 1
         elapsed, cpu_elapsed = clock() - started, cpu() - cpu_started
         preds = [trimmed(p, case.text) for p in preds]
         by_case[index], cpu_by_case[index] = elapsed, cpu_elapsed

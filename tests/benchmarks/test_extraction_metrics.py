@@ -13,6 +13,7 @@ from benchmarks.extraction import peers, run
 from benchmarks.extraction.cases import (
     Case,
     GoldSpan,
+    LoadedSet,
     Pred,
     cap,
     datetime_value_ok,
@@ -389,3 +390,29 @@ def test_sgd_date_and_time_slots_next_to_each_other_are_one_datetime(
 ) -> None:
     joined = dialogue._join_datetimes(text, [gold_at(text, p) for p in parts])
     assert [g.text for g in joined] == expected
+
+
+class Crashing(peers.System):
+    name, available = "crashing", True
+
+    def supports(self, kind: str, lang: str) -> bool:
+        return kind == "datetime"
+
+    def extract(self, case: Case, kinds: frozenset[str]) -> list[Pred]:
+        if "boom" in case.text:
+            raise ValueError("never shown")
+        return [pred_at(case.text, "morgen")]
+
+
+def test_a_system_that_crashes_on_a_message_is_counted_and_the_run_goes_on() -> None:
+    cases = [
+        case("bis morgen", [gold_at("bis morgen", "morgen")], {"datetime"}),
+        case("boom morgen", [gold_at("boom morgen", "morgen")], {"datetime"}),
+        case("电话010-62345678", [], {"phone"}),  # no supported type: not run
+    ]
+    result = run.SetResult(LoadedSet("t", "test", cases, []))
+    run.run_system(Crashing(), cases, result)
+    assert result.errors == {"crashing": {"ValueError": 1}}
+    counts = result.counts["crashing", "datetime", "en"]
+    assert (counts.gold, counts.pred, counts.exact) == (2, 1, 1)
+    assert sorted(result.by_case["crashing"]) == [0, 1]

@@ -3,10 +3,13 @@
 The span is the number as written (+, country code, brackets, separators);
 labels such as "Tel.", 电话 or "#" stay outside, which is what the matcher
 returns. A number without a country code is read in the region of the
-message's language (zh → CN, de → DE, en → US). A number that is no valid
-number there is tried in the other regions our users' contacts live in, but
-only behind a phone cue ("call", "Tel.", 电话 …): that is the contract's
-"plainly another country's national format".
+message's language (zh → CN, de → DE, en → US). The contract's "plainly
+another country's national format" is read two ways: the North American
+shape "(415) 555-0132" is a US number wherever it is valid there; and a
+number that is no valid number in the language's region is tried in the
+other regions our users' contacts live in, behind a phone cue only ("call",
+"Tel.", 电话 …), preferring a mobile reading ("0176 12345678" in English text
+is a German mobile).
 
 Not phones: one-time codes, TANs, card tails, order/customer/booking numbers,
 IBANs, door codes — libphonenumber's VALID leniency already rejects most (too
@@ -16,7 +19,7 @@ short, wrong prefixes); the label right before a number rejects the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import phonenumbers
 
@@ -61,6 +64,9 @@ DATE_LIKE = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})|\d{4}[-./]\d{1,
 NANP_SHAPE = re.compile(r"\(\d{3}\) ?\d{3}[-. ]\d{4}|\d{3}([-.])\d{3}\1\d{4}")
 LABEL_WINDOW = 18  # characters before a number searched for a label
 CUE_WINDOW = 40
+# Characters around a digit run read with another region: "+", "(", "00" before
+# it, an extension ("ext. 123") after it.
+BEFORE_RUN, AFTER_RUN = 6, 24
 
 
 def _region_order(doc: Doc) -> list[str]:
@@ -108,8 +114,17 @@ def _has_cue(text: str, start: int) -> bool:
     return PHONE_CUE.search(text, max(0, start - CUE_WINDOW), start) is not None
 
 
-def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in taken)
+class _Taken:
+    """Character positions already covered: overlap checks in O(span), never O(spans)."""
+
+    def __init__(self, size: int) -> None:
+        self.cells = bytearray(size)
+
+    def add(self, start: int, end: int) -> None:
+        self.cells[start:end] = b"\x01" * (end - start)
+
+    def hit(self, start: int, end: int) -> bool:
+        return any(self.cells[start:end])
 
 
 @extractor("phone", requires=("text", "lang", "langs"), quick=QUICK)
@@ -117,30 +132,37 @@ def find_phones(doc: Doc) -> Iterator[Entity]:
     text = doc.text
     regions = _region_order(doc)
     found: dict[tuple[int, int], str] = {}
+    taken = _Taken(len(text))
     for start, end, e164 in _matches(text, regions[0]):
         found[(start, end)] = _plainly_nanp(text[start:end]) or e164
+        taken.add(start, end)
     # Digit runs the language's region did not accept: try the other regions,
     # only behind a phone cue, in order: the message's other languages first,
     # then the countries our users call most (DE before GB: "030 1234567" is
-    # a valid number in both).
-    leftovers = [
-        (m.start(), m.end())
-        for m in QUICK.finditer(text)
-        if not _overlaps((m.start(), m.end()), found) and _has_cue(text, m.start())
-    ]
-    foreign: dict[tuple[int, int], list[tuple[bool, bool, int, str]]] = {}
-    for rank, region in enumerate(regions[1:] if leftovers else ()):
-        for start, end, e164 in _matches(text, region):
-            if _overlaps((start, end), leftovers) and not _overlaps((start, end), found):
+    # a valid number in both). Each run is read in a small window around it,
+    # so a long message costs one matcher pass, not one per region.
+    for run in QUICK.finditer(text):
+        if taken.hit(run.start(), run.end()) or not _has_cue(text, run.start()):
+            continue
+        low, high = max(0, run.start() - BEFORE_RUN), min(len(text), run.end() + AFTER_RUN)
+        readings: dict[tuple[int, int], list[tuple[bool, bool, int, str]]] = {}
+        for rank, region in enumerate(regions[1:]):
+            for rel_start, rel_end, e164 in _matches(text[low:high], region):
+                start, end = rel_start + low, rel_end + low
+                if start >= run.end() or end <= run.start() or taken.hit(start, end):
+                    continue
+                if end == high < len(text):
+                    continue  # cut off by the window
                 mobile = _is_mobile(e164)
                 # Chinese mobiles are never written with the trunk 0: "0176 12345678"
                 # is a German mobile, though CN would read 176 1234 5678 from it.
                 odd = region == "CN" and mobile and text[start:end].lstrip("(").startswith("0")
-                foreign.setdefault((start, end), []).append((odd, not mobile, rank, e164))
-    # Where several regions accept the digits, a mobile reading is the plain one.
-    for span, readings in foreign.items():
-        if not _overlaps(span, found):
-            found[span] = min(readings)[3]
+                readings.setdefault((start, end), []).append((odd, not mobile, rank, e164))
+        # Where several regions accept the digits, a mobile reading is the plain one.
+        for (start, end), options in sorted(readings.items()):
+            if not taken.hit(start, end):
+                found[(start, end)] = min(options)[3]
+                taken.add(start, end)
     for (start, end), e164 in sorted(found.items()):
         if _labelled_otherwise(text, start) or DATE_LIKE.fullmatch(text[start:end]):
             continue

@@ -77,6 +77,9 @@ def _trim(span: str) -> str:
 
 def _bare_ok(domain: str, text: str, end: int) -> bool:
     """A bare domain: a linkable TLD, a letter in the name, not an e-mail's local part."""
+    tld = domain.rsplit(".", 1)[-1]
+    if not (tld.islower() or tld.isupper()):
+        return False  # "Kitaru.At 17:30": a sentence glued to the next, no domain
     labels = domain.lower().split(".")
     # example.com, or a country's second level: example.com.sa, example.co.uk
     second_level = len(labels) > 2 and labels[-2] in {"com", "co", "org", "net", "gov", "edu", "ac"}
@@ -85,10 +88,6 @@ def _bare_ok(domain: str, text: str, end: int) -> bool:
     if not re.search(r"[a-z]", labels[-2]):
         return False
     return not text.startswith("@", end)
-
-
-def _inside(match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
-    return any(match.start() < end and start < match.end() for start, end in taken)
 
 
 def _path_ok(span: str) -> bool:
@@ -107,8 +106,10 @@ def _path_ok(span: str) -> bool:
 def find_urls(doc: Doc) -> Iterator[Entity]:
     text = doc.text
     with_scheme = list(SCHEME_URL.finditer(text))
-    taken = [(m.start(), m.end()) for m in with_scheme]
-    others = [m for m in OTHER_URL.finditer(text) if not _inside(m, taken)]
+    taken = bytearray(len(text))  # characters inside a URL with a scheme
+    for match in with_scheme:
+        taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    others = [m for m in OTHER_URL.finditer(text) if not any(taken[m.start() : m.end()])]
     for match in [*with_scheme, *others]:
         start = match.start()
         span = _trim(match.group(0))

@@ -33,6 +33,8 @@ from tests.understand.extractors.entities import run
         ("I'd love some sushi", "sushi", "sushi"),
         ("craving Mexican", "Mexican", "mexican"),
         ("Indian tonight?", "Indian", "indian"),
+        ("Maybe Thai tonight?", "Thai", "thai"),
+        ("想吃日式料理", "日式料理", "japanese"),
         ("Anyone up for ramen?", "ramen", "ramen"),
         ("We could order pizza", "pizza", "pizza"),
         ("There's a new Korean BBQ place downtown", "Korean BBQ", "korean"),
@@ -70,6 +72,9 @@ def test_cuisines(text: str, span: str, cuisine: str) -> None:
         "去海底捞",
         "必胜客见",
         "Dinner at Thai Orchid on Friday",
+        "Dinner at Royal Thai tonight?",
+        "Let's meet at Golden Sushi for lunch",
+        "Thai Nguyen joins us for dinner",
         "Lunch bei Vapiano?",
         # home cooking
         "我们在家包饺子",

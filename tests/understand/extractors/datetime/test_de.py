@@ -82,7 +82,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("vor 2 Tagen", [("vor 2 Tagen", "2026-11-18T00:00", "day")]),
     ("nächste Woche", [("nächste Woche", "2026-11-23T00:00", "2026-11-29T00:00", "day")]),
     ("am Wochenende", [("Wochenende", "2026-11-21T00:00", "2026-11-22T00:00", "day")]),
-    ("nächstes Wochenende", [("nächstes Wochenende", "2026-11-28T00:00", "2026-11-29T00:00", "day")]),
+    (
+        "nächstes Wochenende",
+        [("nächstes Wochenende", "2026-11-28T00:00", "2026-11-29T00:00", "day")],
+    ),
     ("nächsten Monat", [("nächsten Monat", "2026-12-01T00:00", "month")]),
     ("dieses Jahr", [("dieses Jahr", "2026-01-01T00:00", "year")]),
     # ranges

@@ -18,7 +18,11 @@ SENT = datetime(2026, 11, 20, 18, 30, tzinfo=timezone(timedelta(hours=1)))
 TRAPS: list[tuple[str, str, list[Expected]]] = [
     # ages
     ("en", "he is 30", []),
-    ("en", "She turned 7 last week", [("last week", "2026-11-09T00:00", "2026-11-15T00:00", "day")]),
+    (
+        "en",
+        "She turned 7 last week",
+        [("last week", "2026-11-09T00:00", "2026-11-15T00:00", "day")],
+    ),
     ("zh", "他30岁了", []),
     ("de", "Er ist 30 Jahre alt", []),
     # versions

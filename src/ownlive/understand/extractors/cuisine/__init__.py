@@ -82,17 +82,17 @@ BRAND = re.compile(_alternation(list(BRANDS)), re.IGNORECASE)
 QUICK = re.compile(rf"{LATIN.pattern}|{HAN.pattern}", re.IGNORECASE)
 
 
-def _brand_spans(text: str) -> list[tuple[int, int]]:
-    """Brand names, stretched over a food word right after them (杨国福麻辣烫)."""
-    spans = []
+def _brand_cells(text: str) -> bytearray:
+    """Characters inside a brand name, stretched over a food word right after it (杨国福麻辣烫)."""
+    cells = bytearray(len(text))
     for match in BRAND.finditer(text):
         end = match.end()
         after_space = end + 1 if text[end : end + 1] == " " else end
         follow = HAN.match(text, end) or LATIN.match(text, after_space)
         if follow is not None:
             end = follow.end()
-        spans.append((match.start(), end))
-    return spans
+        cells[match.start() : end] = b"\x01" * (end - match.start())
+    return cells
 
 
 def _latin(doc: Doc, match: re.Match[str], eating: bool) -> str | None:
@@ -122,13 +122,11 @@ def _latin(doc: Doc, match: re.Match[str], eating: bool) -> str | None:
 @extractor("cuisine", requires=("text", "lang", "langs"), quick=QUICK)
 def find_cuisines(doc: Doc) -> Iterator[Entity]:
     text = doc.text
-    brands = _brand_spans(text)
+    brands = _brand_cells(text)
     eating = ctx.about_eating(text)
 
     def free(start: int, end: int) -> bool:
-        return not any(start < e and s < end for s, e in brands) and not ctx.home_cooking(
-            text, start
-        )
+        return not any(brands[start:end]) and not ctx.home_cooking(text, start)
 
     for match in HAN.finditer(text):
         word = match.group(0)

@@ -83,6 +83,11 @@ HOME_BEFORE = re.compile(
 # zh words that need a helping hand: 汉堡 is also Hamburg, 中餐 also "lunch".
 HAN_NEEDS_CUE = {"汉堡": re.compile(r"吃|点|外卖|饿|份|个|套餐|买|来|饭|薯条|可乐")}
 HAN_NEEDS_FOLLOW = {"中餐": "厅馆"}
+# A zh venue's name: a branch in brackets (松子日本料理(亮马桥店)) or a name suffix
+# (鑫亮亮海鲜酒楼, 福莲火锅城); a generic 店/馆/餐厅 alone (找家火锅店) is no name.
+HAN_VENUE_NAME = re.compile(
+    r"(?:[店馆厅]|餐厅)?[（(][^)）]{1,15}[店)）]|(?:酒楼|酒家|大酒店|城|坊|居|轩|苑|府|庄|记|楼|屋)"
+)
 WORD = re.compile(r"[A-Za-zÄÖÜäöüßéèê'’-]+")
 
 
@@ -111,7 +116,8 @@ def looks_like_name(text: str, start: int, end: int) -> bool:
     after = re.match(r" ([A-Z][a-z]+)", text[end:])
     if after and after.group(1).lower() not in GENERIC_CAPITALISED:
         return True
-    before = re.search(r"(?:^|[^.!?]\s)([A-Z][a-z']+) $", text[max(0, start - 30) : start])
+    # Mid-sentence only: a sentence starts with a capital anyway ("Maybe Thai tonight?").
+    before = re.search(r"[^.!?\s]\s([A-Z][a-z']+) $", text[max(0, start - 30) : start])
     return bool(before and before.group(1).lower() not in NOT_A_NAME_BEFORE)
 
 
@@ -143,6 +149,8 @@ def demonym_ok(text: str, start: int, eating: bool) -> bool:
 
 
 def han_ok(text: str, word: str, end: int) -> bool:
+    if HAN_VENUE_NAME.match(text, end):
+        return False
     cue = HAN_NEEDS_CUE.get(word)
     if cue is not None and not (text.startswith("包", end) or cue.search(text)):
         return False

@@ -25,6 +25,8 @@ ZH: dict[str, str] = {
     "火锅": "hot_pot", "重庆火锅": "hot_pot", "四川火锅": "hot_pot", "涮肉": "hot_pot",
     "涮羊肉": "hot_pot", "麻辣烫": "malatang", "冒菜": "malatang",
     "日料": "japanese", "日本料理": "japanese", "日本菜": "japanese", "日餐": "japanese",
+    "日式料理": "japanese", "日本拉面": "ramen", "韩式料理": "korean", "意式料理": "italian",
+    "肠粉": "cantonese", "麻辣香锅": "sichuan",
     "寿司": "sushi", "日式拉面": "ramen", "豚骨拉面": "ramen", "拉面": "noodle",
     "兰州拉面": "noodle", "牛肉面": "noodle", "米线": "noodle", "过桥米线": "noodle",
     "螺蛳粉": "noodle", "面馆": "noodle",

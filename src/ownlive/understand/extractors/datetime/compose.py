@@ -35,7 +35,9 @@ class Composer:
     def __init__(self, grammars: Sequence[Grammar]) -> None:
         self.grammars = tuple(grammars)
         # Languages share the numeric rules: each rule runs once.
-        self.index = RuleIndex(tuple(dict.fromkeys(r for g in grammars for r in g.rules)))
+        langs = frozenset(g.lang for g in grammars)
+        rules = dict.fromkeys(r for g in grammars for r in g.rules if r.runs_with(langs))
+        self.index = RuleIndex(tuple(rules))
         self.join = _either([g.join for g in grammars])
         # A date before a range may stand before its "from": "Freitag von 9 bis 17 Uhr".
         self.attach_join = _either([*(g.join for g in grammars), r"\s*,?\s*(?:von|vom|from|从)\s*"])
@@ -97,9 +99,11 @@ class Composer:
                     None,
                 )
                 if merged is not None:
-                    out[-1] = Token(
-                        prev.start, t.end, merged, weak=prev.weak and t.weak, drop=prev.drop or t.drop
-                    )
+                    # Two weak pieces that make a clock time of a day-part are no longer
+                    # weak: "3" + "in the afternoon", "evening" + "5".
+                    whole = merged.has_clock() and merged.daypart is not None
+                    weak = prev.weak and t.weak and not whole
+                    out[-1] = Token(prev.start, t.end, merged, weak=weak, drop=prev.drop or t.drop)
                     continue
             out.append(t)
         return out
@@ -161,8 +165,14 @@ class Composer:
             if prev is not None and self.attach_join.fullmatch(text, prev.end, e.start):
                 joined = _apply(prev, e) if e.is_range else _apply(e, prev)
                 if joined is not None:
-                    out[-1] = Token(prev.start, e.end, joined[0], last=joined[1],
-                                    weak=prev.weak and e.weak, drop=prev.drop or e.drop)
+                    out[-1] = Token(
+                        prev.start,
+                        e.end,
+                        joined[0],
+                        last=joined[1],
+                        weak=prev.weak and e.weak,
+                        drop=prev.drop or e.drop,
+                    )
                     continue
             out.append(e)
         return out

@@ -31,17 +31,21 @@ GRAMMARS: dict[str, Grammar] = {
 # one of these word starts ("day" covers today and the English weekdays, "mon"
 # month, Monday and Monat, "stund" Stunde(n)); tried at word starts only.
 _QUICK_WORDS = (
-    "day night noon midday morning evening afternoon tonite 2nite tmr tmw tom 2mo week mon "
-    "year jan feb mar apr may jun jul aug sep oct nov dec tue wed thu fri sat sun xmas christ "
-    "easter eve nye new year valentine halloween thanksgiving black good mother father "
-    "independence fourth labor memorial boxing clock half quarter hour minute min hr "
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty "
-    "heute heut morgen übermorgen gestern vorgestern abend mittag nacht früh uhr woche viertel "
-    "mittwoch sonnabend jahr monat stund minut tag silvester neujahr heilig weihnacht oster "
-    "karfreitag pfingst himmelfahrt vatertag fronleichnam valentin nikolaus muttertag "
-    "rosenmontag allerheiligen reformation eins zwei drei vier fünf sechs sieben acht neun "
-    "zehn elf zwölf einer einem anderthalb mär mai jän okt dez"
-).split()
+    "day", "night", "noon", "midday", "morning", "evening", "afternoon", "tonite", "2nite",
+    "tmr", "tmw", "tom", "2mo", "week", "mon", "year", "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "oct", "nov", "dec", "tue", "wed", "thu", "fri", "sat", "sun", "xmas",
+    "christ", "easter", "eve", "nye", "new", "year", "valentine", "halloween", "thanksgiving",
+    "black", "good", "mother", "father", "independence", "fourth", "labor", "memorial", "boxing",
+    "clock", "half", "quarter", "hour", "minute", "min", "hr", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+    "heute", "heut", "morgen", "übermorgen", "gestern", "vorgestern", "abend", "mittag", "nacht",
+    "früh", "uhr", "woche", "viertel", "mittwoch", "sonnabend", "jahr", "monat", "stund",
+    "minut", "tag", "silvester", "neujahr", "heilig", "weihnacht", "oster", "karfreitag",
+    "pfingst", "himmelfahrt", "vatertag", "fronleichnam", "valentin", "nikolaus", "muttertag",
+    "rosenmontag", "allerheiligen", "reformation", "eins", "zwei", "drei", "vier", "fünf",
+    "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "einer", "einem", "anderthalb",
+    "mär", "mai", "jän", "okt", "dez",
+)  # fmt: skip
 QUICK = re.compile(
     r"\d|[今明后後昨前周星礼週禮月日号號点點时時午晚早凌夜元春节秋宵旦诞除清端七五十过過圣情]"
     r"|(?i:\b(?=[a-zäöü2])" + alternation(_QUICK_WORDS) + ")"

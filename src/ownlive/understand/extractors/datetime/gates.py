@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from ownlive.understand.extractors.datetime.grammar import Rule, alternation
 
+_SPACES = re.compile(r"\s+")
+
 
 class RuleIndex:
     def __init__(self, rules: Sequence[Rule]) -> None:
@@ -38,7 +40,8 @@ class RuleIndex:
         if self._finder is not None:
             present: set[str] = set()
             for found in set(self._finder.findall(low)):
-                present |= self._prefixes[found]
+                # A trigger's space matches any white space ("on\n"): read it back as one.
+                present |= self._prefixes[_SPACES.sub(" ", found)]
             for trigger in present:
                 for i in self._by_key.get(trigger, ()):
                     if i not in chosen and all(not g.isdisjoint(present) for g in self._rest[i]):

@@ -25,10 +25,11 @@ from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 # Abbreviations whose dot belongs to the span ("Wed.", "Jan.", "Mo."); after any
 # other word a final dot ends the sentence.
-ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct okt nov dec dez mär mrz mon tue tues wed thu "
-    "thur thurs fri sat sun mo di mi do fr sa so ca m".split()
-)
+_ABBREVIATED = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt",
+                "nov", "dec", "dez", "mär", "mrz", "mon", "tue", "tues", "wed", "thu", "thur",
+                "thurs", "fri", "sat", "sun", "mo", "di", "mi", "do", "fr", "sa", "so", "ca",
+                "m")  # fmt: skip
+ABBREVIATIONS = frozenset(_ABBREVIATED)
 
 Builder = Callable[[re.Match[str]], "Token | None"]
 Gate = tuple[tuple[str, ...], ...]
@@ -49,10 +50,25 @@ class Rule:
     build: Builder
     gate: Gate = ()
     cased: bool = False
+    # A rule for when another language is present too (or only when it is not).
+    only_with: str | None = None
+    skip_with: str | None = None
+
+    def runs_with(self, langs: frozenset[str]) -> bool:
+        if self.only_with is not None and self.only_with not in langs:
+            return False
+        return self.skip_with is None or self.skip_with not in langs
 
 
-def rule(source: str, build: Builder, *gate: tuple[str, ...], cased: bool = False) -> Rule:
-    return Rule(re.compile(source), build, tuple(gate), cased)
+def rule(
+    source: str,
+    build: Builder,
+    *gate: tuple[str, ...],
+    cased: bool = False,
+    only_with: str | None = None,
+    skip_with: str | None = None,
+) -> Rule:
+    return Rule(re.compile(source), build, tuple(gate), cased, only_with, skip_with)
 
 
 def lowered(text: str) -> str:
@@ -131,6 +147,4 @@ def _emit(node: dict[str, Any]) -> str:
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?"
-    return body if len(branches) == 1 else body
+    return f"(?:{body})?" if ends else body

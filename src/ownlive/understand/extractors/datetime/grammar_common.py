@@ -31,7 +31,9 @@ MILITARY = re.compile(NUM_START + r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,:/
 # "03.07" without the final dot: a date only beside a weekday or time (weak).
 DAY_MONTH = re.compile(NUM_START + r"(?P<d>\d{1,2})\.(?P<mo>\d{1,2})(?![\d.,:])")
 DOTTED = re.compile(
-    NUM_START + r"(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>(?:19|20)?\d{2}(?!\d))?(?![\d]|\.\d)"
+    r"(?P<pre>\b(?:am|vom|zum|bis|ab|den|dem|seit|on|by|until)\s+)?"
+    + NUM_START
+    + r"(?P<v>(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>(?:19|20)?\d{2}(?!\d))?)(?![\d]|\.\d)"
 )
 
 
@@ -59,7 +61,9 @@ def _dotted(m: re.Match[str]) -> Token | None:
     year = None
     if m["y"]:
         year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
-    return token(m, Parts(year=year, month=month, day=day))
+    # "3.9." alone may be a rating ending a sentence; "am 3.9.", "03.09." are dates.
+    weak = len(m["d"]) == len(m["mo"]) == 1 and year is None and m["pre"] is None
+    return token(m, Parts(year=year, month=month, day=day), weak=weak)
 
 
 def _h_mark(m: re.Match[str]) -> Token | None:

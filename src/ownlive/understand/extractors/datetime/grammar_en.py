@@ -27,7 +27,6 @@ WEEKDAY = alternation(lex.WEEKDAYS)
 WEEKDAY_PLAIN = alternation(w for w in lex.WEEKDAYS if w not in lex.AMBIGUOUS_WEEKDAYS)
 WEEKDAY_FULL = alternation(w for w in lex.WEEKDAYS if w.endswith("day"))
 MONTH = alternation(lex.MONTHS)
-MONTH_FULL = alternation(w for w in lex.MONTHS if len(w) > 3 or w == "may")
 DAY = rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dw>{EN_ORDINAL}))"
 YEAR = r"(?:,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})(?!\d))?"
 # "previous"/"following" weekdays and weeks; "this"/"coming" is the first later one.
@@ -65,9 +64,9 @@ def _month_year(m: re.Match[str]) -> Token | None:
 
 
 def _month_alone(m: re.Match[str]) -> Token | None:
-    parts = Parts(month=_month(m["v"]))
-    if (m.groupdict().get("this") or "").lower() == "this":
-        parts.period, parts.period_shift = "year", 0
+    parts = Parts(month=_month(m["mon"]))
+    if m.groupdict().get("mod") == "this":
+        parts.period, parts.period_shift = "year", 0  # "this September": this year's
     return token(m, parts)
 
 
@@ -80,15 +79,26 @@ def _slash(m: re.Match[str]) -> Token | None:
         return None
     year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0) if m["y"] else None
     # "1/2", "3/4" are fractions more often than dates; "11/20" or "12/1" are dates.
-    fraction = a < b and b in (2, 3, 4, 5, 6, 8, 10, 12, 16)
+    fraction = a < b and b in (2, 3, 4, 5, 6, 8, 10, 12, 16) and year is None
     return token(m, Parts(year=year, month=month, day=day), weak=fraction and not m["pre"])
+
+
+_GOES_ON_WORDS = (
+    "at", "and", "or", "of", "then", "is", "works", "would", "will", "ok", "okay", "please",
+    "pls", "pelase", "instead", "maybe", "in", "from", "to", "till", "until", "through", "for",
+    "if", "morning", "afternoon", "evening", "night", "next", "this",
+)  # fmt: skip
+_GOES_ON = frozenset(_GOES_ON_WORDS)
 
 
 def _ordinal_day(m: re.Match[str]) -> Token | None:
     day = int(m["d"])
     if not 1 <= day <= 31:
         return None
-    strong = m["pre"] is not None or m["end"] is not None
+    # "the 18th" counts after a preposition, at a clause's end or before a word a plan
+    # goes on with; before other words it is an ordinal ("the 2nd floor").
+    after = m["next"]
+    strong = m["pre"] is not None or after is None or after.strip() in _GOES_ON
     return token(m, Parts(day=day), weak=not strong)
 
 
@@ -158,7 +168,8 @@ _DAYPARTS = ("morning", "afternoon", "evening", "night", "noon", "midday")
 _HOLIDAY_STEMS = ("christmas", "xmas", "boxing", "new year", "nye", "valentine", "halloween",
                   "thanksgiving", "black friday", "easter", "good friday", "mother", "father",
                   "independence", "july", "labor", "memorial", "patrick", "chinese new",
-                  "lunar new", "autumn", "dragon")  # fmt: skip
+                  "lunar new", "autumn", "dragon", "martin", "mlk", "president", "columbus",
+                  "veteran", "juneteenth", "groundhog", "earth", "saints", "souls")  # fmt: skip
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
     *TIME_RULES,
@@ -181,14 +192,14 @@ RULES: tuple[Rule, ...] = (
         DIGITS,
     ),
     rule(
-        r"\b(?:(?P<this>this)|in|during|since|until|till|by|before|after|from|to|through|"
-        r"early|late|mid-?|end\s+of|beginning\s+of|start\s+of|the\s+end\s+of)\s+"
-        rf"(?P<v>{MONTH_FULL})\b",
+        r"\b(?:in|during|since|until|till|by|before|after|from|to|through|early|late|mid-?|"
+        rf"end\s+of|beginning\s+of|start\s+of)\s+(?P<v>(?P<mon>{MONTH})\b\.?)",
         _month_alone,
         _MONTHS,
     ),
+    rule(rf"\b(?P<mod>this|next)\s+(?P<mon>{MONTH})\b\.?", _month_alone, _MONTHS),
     rule(
-        rf"\b(?P<v>{MONTH})\b\.?(?=\s*(?:-|–|to|through|until|till)\s*{MONTH}\b)",
+        rf"\b(?P<v>(?P<mon>{MONTH}))\b\.?(?=\s*(?:-|–|to|through|until|till)\s*{MONTH}\b)",
         _month_alone,
         _MONTHS,
     ),
@@ -200,7 +211,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         r"(?:(?P<pre>\b(?:on|by|until|till|before|after|from|since)\s+)(?:the\s+)?|\bthe\s+)"
-        r"(?P<v>(?P<d>\d{1,2})(?:st|nd|rd|th))\b(?P<end>\s*(?:[.,!?;)]|$|at\b|and\b|-|–))?",
+        r"(?P<v>(?P<d>\d{1,2})(?:st|nd|rd|th|(?<=the\s\d)|(?<=the\s\d\d)))\b"
+        r"(?P<next>\s+[a-z]+)?(?![:.]\d|\s*(?:%|[ap]\.?m\b|percent))",
         _ordinal_day,
         ("st", "nd", "rd", "th"),
         DIGITS,

@@ -27,19 +27,22 @@ UNIT = alternation(lex.UNITS)
 HOUR = rf"(?:\d{{1,2}}|{EN_HOUR_WORD})"
 # Minutes after an hour: ":30", ".30" (not for a bare "at 8.5"), or words ("seven thirty").
 MINUTES = rf"(?:[:.](?P<m>[0-5]\d)(?::[0-5]\d)?|[-\s](?P<mw>{EN_MINUTE_WORD})(?:\s+minutes)?)"
-# "am" before a capitalized word that is no English day or month is German:
-# "um 8 am Bahnhof", "um 8 am Freitag".
-AMPM = (
-    r"(?P<ap>p\.?\s?m\b\.?|a\.\s?m\b\.?|a\s?m\b(?!\s+"
+AMPM = r"(?P<ap>[ap]\.?\s?m\b\.?)(?![a-z0-9])"
+# With German in the message, "am" before a capitalized word that is no English day or
+# month is the German "am": "um 8 am Bahnhof", "um 8 am Freitag".
+AMPM_BESIDE_GERMAN = (
+    r"(?P<ap>p\.?\s?m\b\.?|a\.\s?m\b\.?|(?-i:AM|Am|A\s?M|a\s+m)\b|(?-i:am)\b(?!\s+"
     r"(?!(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-    r"(?-i:[A-ZÄÖÜ])))"
+    r"(?-i:[A-ZÄÖÜ][a-zäöüß])))"
     r"(?![a-z0-9])"
 )
 # What may not follow a bare hour: it is then a count, an amount or an address.
 NOT_TIME = (
     r"(?!\s*(?:[-–/.,:]?\d|%|(?:percent|people|persons|guests|pax|euros?|dollars?|bucks|"
     r"usd|eur|km|miles?|kg|lbs?|degrees|°|times|x\b|years?|yrs?|months?|weeks?|days?|hours?|"
-    r"hrs?|min(?:ute)?s?|seconds?|secs?|st\b|nd\b|rd\b|th\b|of\b|out\b|[ap]\.?m\b|o'?clock)))"
+    r"hrs?|min(?:ute)?s?|seconds?|secs?|st\b|nd\b|rd\b|th\b|of\b|out\b|[ap]\.?m\b|o'?clock|"
+    r"(?:[a-z]+\s+){0,2}(?:street|st\.|avenue|ave\b|road|rd\b|boulevard|blvd|lane|drive|way|"
+    r"place|plaza|square|hotel|restaurant))))"
 )
 # Nouns whose number is no hour: "building 4 this afternoon", "gate 7 tonight".
 _COUNTED = re.compile(
@@ -124,10 +127,10 @@ def _in_duration(m: re.Match[str]) -> Token | None:
         if count is None or raw == "a few":
             return None  # "in a few days": no value a person would agree on
         amount = float(count)
-    if m["half"]:
+    if m["half"] or m["half2"]:
         amount += 0.5
     unit = lex.UNITS[m["u"].lower()]
-    if unit[0] == 1 and amount <= 1 and raw in ("a", "an", "one"):
+    if unit[0] == 1 and raw in ("a", "an"):
         return None  # "in a minute" means soon, not a time
     if m.groupdict().get("later") and unit[0] == 0:
         return None  # "two days later" tells a story; minutes/hours later are from now
@@ -135,18 +138,35 @@ def _in_duration(m: re.Match[str]) -> Token | None:
     return None if parts is None else token(m, parts)
 
 
-_N = rf"(?P<n>half\s+an?|\d+\.\d+|{EN_NUM})"
+_N = rf"(?P<n>half\s+an?|\d+\.\d+|{EN_NUM})(?P<half2>\s+and\s+a\s+half)?"
+_AMPM = ("am", "pm", "a.m", "p.m", "a m", "p m")
 _UNITS = ("min", "hour", "hr", "h", "day", "week", "wk", "month", "year")
 _HOURS = (*DIGITS, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve")  # fmt: skip
+_AHEAD_WORDS = ("tonight", "tonite", "morning", "afternoon", "evening", "night", "tomorrow",
+                "today", "tmrw", "yesterday", "next", "this", "on ")  # fmt: skip
 TIME_RULES: tuple[Rule, ...] = (
     rule(
-        "(?i)" + NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM,
+        NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM,
         _ampm,
-        ("am", "pm", "a.m", "p.m", "a m", "p m"),
-        cased=True,
+        _AMPM,
+        skip_with="de",
     ),
-    rule(rf"\b(?P<h>{HOUR})\s*o['’]?\s?clock\b", _oclock, ("clock",)),
+    rule(
+        "(?i)" + NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM_BESIDE_GERMAN,
+        _ampm,
+        _AMPM,
+        cased=True,
+        only_with="de",
+    ),
+    rule(rf"\b(?P<h>{HOUR})\s*o['’\"]?\s?clock\b", _oclock, ("clock",)),
+    rule(
+        rf"\b(?:morning|afternoon|evening|night)\s+(?P<v>(?P<h>{HOUR})(?::(?P<m>[0-5]\d))?)\b"
+        r"(?P<weak>)(?P<sep>)" + NOT_TIME,
+        _bare_hour,
+        ("morning", "afternoon", "evening", "night"),
+        _HOURS,
+    ),
     rule(
         rf"\b(?P<q>half|a\s+quarter|quarter|(?P<mn>\d{{1,2}}(?:\s+min(?:ute)?s?)?(?=\s+past)|"
         rf"(?:{EN_NUM}|\d{{1,2}})\s+min(?:ute)?s?|ten|five|twenty|twenty-five))\s+"
@@ -167,8 +187,7 @@ TIME_RULES: tuple[Rule, ...] = (
     rule(
         rf"\b(?P<v>(?P<h>{HOUR})(?:[-\s](?P<mw>{EN_MINUTE_WORD}))?)(?P<weak>)(?P<sep>)" + _AHEAD,
         _bare_hour,
-        ("tonight", "tonite", "morning", "afternoon", "evening", "night", "tomorrow", "today",
-         "tmrw", "yesterday", "next", "this", "on "),  # fmt: skip
+        _AHEAD_WORDS,
         _HOURS,
     ),
     rule(r"\b(?P<v>noon-?ish|midday-?ish)\b", _noon, ("ish",)),

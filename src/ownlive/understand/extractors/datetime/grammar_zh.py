@@ -25,9 +25,11 @@ from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 _NUM = ZH_NUM
 # Characters before 一点/两点 that make it "a bit" / "two points", not a clock time.
-_A_BIT_BEFORE = frozenset("有早晚快慢多少好大小高低这那差远近轻重点些再稍长短深浅")
-# Characters after "N点" that make it a count of points ("三点建议", "一点儿").
-_POINTS_AFTER = frozenset("儿建意要原问看内注事理想区不好需个")
+_A_BIT_BEFORE = frozenset("有早晚快慢多少好大小高低这那差远近轻重点些再稍长短深浅了它其哪每几")
+# Characters after "N点" that make it a count of points ("三点建议", "一点儿", "两点都").
+_POINTS_AFTER = frozenset("儿建意要原问看内注事理想区不好需个都也就还点")
+# A house number, metro line or building before or near 号: "胡同1号", "甲14号", "地铁十号".
+_ADDRESS_NEAR = re.compile(r"[路街道巷同弄里村区栋楼幢室层座门牌院园苑址铁线甲乙丙丁临近]")
 
 
 def _year(m: re.Match[str]) -> int | None:
@@ -56,12 +58,19 @@ def _bare_day(m: re.Match[str]) -> Token | None:
     day = zh_int(m["d"])
     if day is None or not 1 <= day <= 31:
         return None
+    if _ADDRESS_NEAR.search(m.string, max(0, m.start() - 4), m.start()):
+        return None
     return token(m, Parts(day=day))
 
 
 def _weekday(m: re.Match[str]) -> Token | None:
     after = m.string[m.end() : m.end() + 1]
-    if m["d"] == "一" and after and after in "起下样直共些定般" and m.string[m.end() : m.end() + 2] != "下午":
+    if (
+        m["d"] == "一"
+        and after
+        and after in "起下样直共些定般"
+        and m.string[m.end() : m.end() + 2] != "下午"
+    ):
         return None  # 下周一起 is "together next week"
     shift = lex.WEEK_PREFIX.get(m["mod"] or "", None) if m["mod"] else None
     return token(m, Parts(weekday=lex.WEEKDAY_DIGITS[m["d"]], week_shift=shift))
@@ -141,7 +150,7 @@ RULES: tuple[Rule, ...] = (
         ("月",),
     ),
     rule(
-        rf"(?<![\d.])(?P<y>\d{{4}}|[零〇一二三四五六七八九]{{4}})\s?年(?![代级前后内间度月])",
+        r"(?<![\d.])(?P<y>\d{4}|[零〇一二三四五六七八九]{4})\s?年(?![代级前后内间度月])",
         _year_only,
         ("年",),
     ),
@@ -157,11 +166,13 @@ RULES: tuple[Rule, ...] = (
         _weekday,
         ("周", "星期", "礼拜", "週", "禮拜"),
     ),
-    rule(rf"(?P<v>{alternation(lex.REL_DAYS)})", _rel, tuple("今明后後昨前")),
+    rule(rf"(?P<v>{alternation(lex.REL_DAYS)})(?!头条|美术馆|说法)", _rel, tuple("今明后後昨前")),
     rule(
-        rf"(?P<v>{alternation(lex.DAYPARTS)})(?!好)", _daypart, tuple("早上晨凌中正下午傍黄晚夜深半")
+        rf"(?P<v>{alternation(lex.DAYPARTS)})(?!好)",
+        _daypart,
+        tuple("早上晨凌中正下午傍黄晚夜深半"),
     ),
-    rule(rf"(?P<v>{alternation(lex.PERIODS)})", _period, tuple("周星礼週月年")),
+    rule(rf"(?P<v>{alternation(lex.PERIODS)})(?![边围])", _period, tuple("周星礼週月年")),
     rule(
         rf"(?<![\d.])(?P<h>{_NUM})(?P<unit>点钟|点|點|时|時)"
         r"(?:(?P<half>半)|(?P<q>一刻|三刻)|(?P<m>\d{1,2}|[零〇一二三四五六七八九十]{1,3})"
@@ -200,9 +211,13 @@ GRAMMAR = Grammar(
     ),
     recurrence=re.compile(r"(?:每|逢|每逢)(?:个|個|一)?(?:天|日|晚|早|周|星期|礼拜|月|年)?的?\Z"),
     blocks=(
+        # Opening hours: the rest of the clause after 营业/开放 (营业时间是周一至周日 11:00-14:00),
+        # and a weekday range with a time range (周一至周五 9:00-18:00).
+        re.compile(r"(?:营业|營業|开放|開放|开门|营运|办公时间|工作时间)[^。！？!?\n；;]{0,80}"),
         re.compile(
-            r"(?:营业时间|營業時間|开放时间|工作日|周一至周[五六日]|周一到周[五六日]|每天|每日)"
-            rf"[:：\s]*{_TIME}\s*(?:-|–|~|～|至|到)\s*{_TIME}"
+            r"(?:周|星期|礼拜)[一二三四五六日天](?:\s*(?:至|到|-|–|~|～|、|,|，)\s*(?:周|星期|礼拜)?"
+            rf"[一二三四五六日天])+[:：\s]*{_TIME}\s*(?:-|–|~|～|至|到)\s*{_TIME}"
         ),
+        re.compile(rf"(?:工作日|每天|每日)[:：\s]*{_TIME}\s*(?:-|–|~|～|至|到)\s*{_TIME}"),
     ),
 )

@@ -17,17 +17,22 @@ from datetime import date, timedelta
 
 FIXED: dict[str, tuple[int, int]] = {
     "new_year": (1, 1),
+    "groundhog_day": (2, 2),
     "valentine": (2, 14),
     "womens_day": (3, 8),
     "st_patrick": (3, 17),
+    "earth_day": (4, 22),
     "labour_day": (5, 1),
     "childrens_day": (6, 1),
+    "juneteenth": (6, 19),
     "independence_us": (7, 4),
     "teachers_day_cn": (9, 10),
     "national_day_cn": (10, 1),
     "german_unity": (10, 3),
     "halloween": (10, 31),
     "all_saints": (11, 1),
+    "all_souls": (11, 2),
+    "veterans_day": (11, 11),
     "nikolaus": (12, 6),
     "christmas_eve": (12, 24),
     "christmas": (12, 25),
@@ -55,6 +60,7 @@ NTH_WEEKDAY: dict[str, tuple[int, int, int]] = {
     "memorial_day": (5, 0, -1),
     "fathers_day_us": (6, 6, 3),
     "labor_day_us": (9, 0, 1),
+    "columbus_day": (10, 0, 2),
     "thanksgiving": (11, 3, 4),
 }
 

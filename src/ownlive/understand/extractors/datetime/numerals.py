@@ -99,9 +99,7 @@ _EN_UNITS = {
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _EN_SMALL = "one|two|three|four|five|six|seven|eight|nine"
 
-EN_HOUR_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # clock hours
-)
+EN_HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # clock hours
 EN_NUM = (
     r"(?:\d{1,3}|a|an|a\s+couple\s+of|couple\s+of|a\s+few|"
     rf"(?:twenty|thirty|forty|fifty)(?:[-\s](?:{_EN_SMALL}))?|"
@@ -260,9 +258,7 @@ _DE_ORDINAL_STEMS = {
     "dreißigst": 30,
     "einunddreißigst": 31,
 }
-DE_ORDINAL = (
-    "(?:" + "|".join(sorted(_DE_ORDINAL_STEMS, key=len, reverse=True)) + r")(?:e[nmr]?|es)"
-)
+DE_ORDINAL = "(?:" + "|".join(sorted(_DE_ORDINAL_STEMS, key=len, reverse=True)) + r")(?:e[nmr]?|es)"
 
 
 def de_ordinal(text: str) -> int | None:
@@ -283,9 +279,7 @@ EN_MINUTE_WORD = (
 def en_minute(text: str) -> int | None:
     """'thirty' -> 30, 'twenty-seven' -> 27, 'oh five' -> 5."""
     word = text.lower().replace("-", " ").strip()
-    if word[:2] in ("oh", "o "):
-        word = word[2:].strip()
-    elif word[:2] == "o'":
+    if word[:2] in ("oh", "o ") or word[:2] == "o'":
         word = word[2:].strip()
     value = en_int(word)
     return value if value is not None and 0 <= value < 60 else None

@@ -147,9 +147,9 @@ def _calendar_date(p: Parts, base: date) -> tuple[date, str, date | None] | None
         year, month = base.year, base.month
         for _ in range(14 if p.weekday is not None else 3):
             found = _valid(year, month, p.day)
-            if found is not None and found >= base:
-                if p.weekday is None or found.weekday() == p.weekday:
-                    return found, "day", None
+            weekday_ok = found is not None and (p.weekday is None or found.weekday() == p.weekday)
+            if found is not None and found >= base and weekday_ok:
+                return found, "day", None
             year, month = _add_months(year, month, 1)
         return None
     if p.year is not None:
@@ -182,7 +182,7 @@ def _hour24(p: Parts, cues: Cues, day_known: bool, ref: datetime) -> tuple[int, 
     """(hour on the 24-hour clock, days to add) for the clock time written."""
     h = p.hour if p.hour is not None else 0
     minute = p.minute or 0
-    if h > 12 or h == 0 and p.meridiem is None:
+    if h > 12 or (h == 0 and p.meridiem is None):
         return (h % 24, 1 if h == 24 else 0)
     if p.meridiem == "am":
         return (0 if h == 12 else h), 0
@@ -206,7 +206,7 @@ def _hour24(p: Parts, cues: Cues, day_known: bool, ref: datetime) -> tuple[int, 
     # A bare hour: the reading a person would take.
     if h == 12:
         return 12, 0
-    if cues.evening and 5 <= h <= 10 or (h == 11 and cues.late_night):
+    if (cues.evening and 5 <= h <= 10) or (h == 11 and cues.late_night):
         return h + 12, 0
     if cues.morning and h >= 6:
         return h, 0
@@ -280,17 +280,17 @@ def resolve_range(
     end = resolve(last, ref, cues, anchor, after=start.start)
     if end is None:
         return None
-    if first.hour is not None and first.meridiem is None and first.daypart is None:
+    bare_first = first.hour is not None and first.meridiem is None and first.daypart is None
+    if bare_first and (last.meridiem is not None or last.daypart is not None):
         # "11–1pm": the first bound takes the last's half of the day unless that
         # would put it after the end.
-        if last.meridiem is not None or last.daypart is not None:
-            borrowed = replace(first, meridiem=last.meridiem, daypart=last.daypart)
-            again = resolve(borrowed, ref, cues, anchor)
-            if again is not None and again.start <= end.start:
-                start = again
-            elif again is not None and again.start > end.start:
-                borrowed.meridiem, borrowed.daypart = "am", None
-                retry = resolve(borrowed, ref, cues, anchor)
-                start = retry if retry is not None and retry.start <= end.start else start
+        borrowed = replace(first, meridiem=last.meridiem, daypart=last.daypart)
+        again = resolve(borrowed, ref, cues, anchor)
+        if again is not None and again.start <= end.start:
+            start = again
+        elif again is not None:
+            borrowed.meridiem, borrowed.daypart = "am", None
+            retry = resolve(borrowed, ref, cues, anchor)
+            start = retry if retry is not None and retry.start <= end.start else start
     grain = finer(start.grain, end.grain)
     return Resolved(start.start, grain, end.start)

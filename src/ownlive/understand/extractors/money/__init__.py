@@ -254,12 +254,12 @@ def _readings(doc: Doc) -> Iterator[Reading]:
 
 @extractor("money", requires=("text", "lang"), quick=QUICK)
 def find_money(doc: Doc) -> Iterator[Entity]:
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(doc.text))  # covered characters: overlap checks in O(span)
     readings = sorted(_readings(doc), key=lambda r: (-(r.end - r.start), r.spaced, r.start))
     for reading in readings:
-        if any(reading.start < e and s < reading.end for s, e in taken):
+        if any(taken[reading.start : reading.end]):
             continue
-        taken.append((reading.start, reading.end))
+        taken[reading.start : reading.end] = b"\x01" * (reading.end - reading.start)
         value = {"amount": as_number(reading.amount), "currency": reading.currency}
         text = doc.text[reading.start : reading.end]
         yield Entity("money", reading.start, reading.end, text, value)

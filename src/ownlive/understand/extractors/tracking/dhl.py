@@ -1,7 +1,8 @@
 """DHL: Paket SSCC (20 digits, 00340434…), JJD piece ids, Express waybills, Paket numbers.
 
 The 20-digit SSCC carries a GS1 mod-10 check digit and Deutsche Post DHL's
-company prefix 340434, so it proves itself; so do JJD/JVGL piece ids. A
+company prefix 340434, so it proves itself (another 20-digit SSCC needs DHL
+named); so do JJD/JVGL piece ids. A
 10-digit Express waybill (serial mod 7) and a 12-digit Paket number (no
 public check digit) are everyday digit runs and count only when the message
 names DHL.
@@ -25,7 +26,9 @@ def candidates(text: str) -> Iterator[Candidate]:
         if len(digits) == 20 and digits.startswith("00340434"):
             miscounted = not gs1_valid(digits)
             yield Candidate(start, end, digits, "dhl", marked=True, miscounted=miscounted)
-        elif len(digits) == 20 and gs1_valid(digits):
-            yield Candidate(start, end, digits, "dhl", needs_name=True)
-        elif (len(digits) == 10 and mod7_valid(digits)) or len(digits) == 12:
+        elif (
+            (len(digits) == 20 and gs1_valid(digits))
+            or (len(digits) == 10 and mod7_valid(digits))
+            or len(digits) == 12
+        ):
             yield Candidate(start, end, digits, "dhl", needs_name=True)
