@@ -3,7 +3,8 @@
 They are msgspec Structs built straight from SQL rows by `msgspec.convert`
 (in C), which keeps a gated read of 100,000 messages close to the cost of
 the bare SELECT (see benchmarks/bench_gate.py). `array_like` means the field
-order is the SELECT's column order.
+order is the SELECT's column order; `gc=False` because they hold only
+strings and numbers, so the garbage collector need not track 100,000 of them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import msgspec
 
 
-class Message(msgspec.Struct, array_like=True, frozen=True):
+class Message(msgspec.Struct, array_like=True, frozen=True, gc=False):
     id: int
     conversation_id: int
     platform: str
@@ -22,7 +23,7 @@ class Message(msgspec.Struct, array_like=True, frozen=True):
     text: str
 
 
-class Conversation(msgspec.Struct, array_like=True, frozen=True):
+class Conversation(msgspec.Struct, array_like=True, frozen=True, gc=False):
     id: int
     platform: str
     key: str
@@ -31,7 +32,7 @@ class Conversation(msgspec.Struct, array_like=True, frozen=True):
     messages: int
 
 
-class Participant(msgspec.Struct, array_like=True, frozen=True):
+class Participant(msgspec.Struct, array_like=True, frozen=True, gc=False):
     id: int
     conversation_id: int
     handle: str

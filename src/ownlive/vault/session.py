@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -22,6 +23,8 @@ from ownlive.vault import audit, consent
 from ownlive.vault.consent import Grant
 from ownlive.vault.records import Conversation, Message, Participant
 from ownlive.vault.session_context import ContextReads
+
+first = itemgetter(0)  # the id column of every SELECT a read runs
 
 if TYPE_CHECKING:
     from ownlive.vault.store import Vault
@@ -135,7 +138,7 @@ class Session(ContextReads):
                     grant_id=auth.grants[0].id,
                     query=query,
                     rows=len(rows),
-                    rows_digest=audit.ids_digest([row[0] for row in rows]),
+                    rows_digest=audit.ids_digest(list(map(first, rows))),
                 )
                 audit.append(conn, allowed, now.isoformat())
         if isinstance(auth, str):

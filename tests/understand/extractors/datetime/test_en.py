@@ -94,6 +94,17 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("New Year's Eve party", [("New Year's Eve", "2026-12-31T00:00", "day")]),
     ("Easter brunch", [("Easter", "2027-03-28T00:00", "day")]),
     ("Mother's Day", [("Mother's Day", "2027-05-09T00:00", "day")]),
+    # day-parts around a bare hour
+    ("Two in the afternoon would be good", [("Two in the afternoon", "2026-11-21T14:00", "hour")]),
+    ("set it for evening 5", [("evening 5", "2026-11-21T17:00", "hour")]),
+    ("at 9 in the morning", [("9 in the morning", "2026-11-21T09:00", "hour")]),
+    ("The first is a 9 am Wake up alarm", [("9 am", "2026-11-21T09:00", "hour")]),
+    ("at ten AM I want a table", [("ten AM", "2026-11-21T10:00", "hour")]),
+    # more dates
+    ("Book it for 7/16/2027.", [("7/16/2027", "2027-07-16T00:00", "day")]),
+    ("next June", [("next June", "2027-06-01T00:00", "month")]),
+    ("back in Apr.", [("Apr.", "2027-04-01T00:00", "month")]),
+    ("move it to the 14th please", [("14th", "2026-12-14T00:00", "day")]),
     # a possessive 's stays out of the span
     ("Friday's meeting", [("Friday", "2026-11-27T00:00", "day")]),
 ]

@@ -143,3 +143,58 @@ def test_not_a_datetime(lang: str, text: str, want: list[Expected]) -> None:
 )
 def test_leading_prepositions_and_trailing_qian_stay_out(lang: str, text: str, span: str) -> None:
     assert [text for text, _ in found(text, SENT, lang)] == [span]
+
+
+PLAIN_CHAT = [
+    ("en", "I have 3 kids"),
+    ("en", "Room 214 is free"),
+    ("en", "Score was 21-17"),
+    ("en", "My PIN is 4821"),
+    ("en", "Order #12345 shipped"),
+    ("en", "I'm 5 minutes away"),
+    ("en", "We need 2-3 people"),
+    ("en", "The temperature is 21.5 degrees"),
+    ("en", "He's at 2 Main St"),
+    ("en", "The hotel is at 11 Howard Street"),
+    ("en", "The user rating is 3.9."),
+    ("en", "Version 10.4 is out"),
+    ("en", "We arrive at platform 9"),
+    ("en", "press 1 then 2"),
+    ("en", "the 2nd floor"),
+    ("en", "I may come"),
+    ("en", "wait a sec"),
+    ("en", "Good night"),
+    ("de", "Zimmer 214 ist frei"),
+    ("de", "Bestellung Nr. 12345"),
+    ("de", "Er wohnt in der Goethestraße 5a"),
+    ("de", "Die Note war 1.3"),
+    ("de", "ab 18 Jahren"),
+    ("de", "bis 5 Leute"),
+    ("de", "um 5 Kilo abzunehmen"),
+    ("de", "Schönen Abend noch!"),
+    ("zh", "我有3个孩子"),
+    ("zh", "订单号12345"),
+    ("zh", "我5分钟就到"),
+    ("zh", "需要2-3个人"),
+    ("zh", "温度21.5度"),
+    ("zh", "一点都不"),
+    ("zh", "价格比那家贵一点"),
+    ("zh", "其它两点都满足"),
+    ("zh", "三点水"),
+    ("zh", "一天到晚"),
+    ("zh", "周到的服务"),
+    ("zh", "我帮你看下周边的酒店"),
+    ("zh", "今日头条上看的"),
+    ("zh", "地址是南河沿大街南湾子胡同1号"),
+    ("zh", "柳荫街甲14号"),
+    ("zh", "坐地铁十号线"),
+    ("zh", "营业时间是周一至周日 11:00-14:00 17:00-21:00"),
+    ("zh", "周一至周五 9:00-18:00"),
+    ("en", "Opening hours: Mon-Fri 9:00-17:00, Sat 10:00-14:00"),
+    ("de", "Die Praxis ist dienstags 8:00-12:00 und 14:00-18:00 geöffnet"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PLAIN_CHAT, ids=[t[1] for t in PLAIN_CHAT])
+def test_plain_chat_holds_no_datetime(lang: str, text: str) -> None:
+    assert found(text, SENT, lang) == []

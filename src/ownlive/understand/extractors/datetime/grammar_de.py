@@ -269,6 +269,7 @@ RULES: tuple[Rule, ...] = (
 
 _DAY_ANY = r"(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 _SPAN_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:\s*uhr)?"
+_CLOCK_RANGE = r"\d{1,2}[:.]\d{2}\s*(?:uhr)?\s*(?:-|–|—|bis)\s*\d{1,2}[:.]\d{2}"
 
 GRAMMAR = Grammar(
     lang="de",
@@ -294,8 +295,11 @@ GRAMMAR = Grammar(
             rf"{_SPAN_TIME}\s*(?:-|–|—|bis)\s*{_SPAN_TIME}"
         ),
         _p(
-            r"\b(?:täglich|werktags|wochentags|geöffnet|öffnungszeiten|sprechzeiten|sprechstunde)"
+            r"\b(?:täglich|werktags|wochentags)"
             rf"\s*:?\s*(?:von\s+)?{_SPAN_TIME}\s*(?:-|–|—|bis)\s*{_SPAN_TIME}"
         ),
+        # The rest of a clause about opening hours; a timetable of clock ranges.
+        _p(r"\b(?:geöffnet|öffnungszeiten|sprechzeiten|sprechstunden?)\b[^.!?\n;]{0,80}"),
+        _p(rf"{_CLOCK_RANGE}(?:[\s,;/&]*(?:und\s+)?{_CLOCK_RANGE})+"),
     ),
 )

@@ -273,6 +273,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 _SPAN_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+_CLOCK_RANGE = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}"
 
 GRAMMAR = Grammar(
     lang="en",
@@ -304,6 +305,12 @@ GRAMMAR = Grammar(
             r"\b(?:open|opening\s+hours|hours|daily|weekdays|office\s+hours|business\s+hours)"
             rf"\s*:?\s*(?:from\s+)?{_SPAN_TIME}\s*(?:-|–|—|to|till|until)\s*{_SPAN_TIME}"
         ),
+        _p(
+            r"\b(?:opening\s+(?:hours|times)|office\s+hours|business\s+hours|hours\s*:|"
+            r"open\s+(?:daily|from|until|till|mon|tue|wed|thu|fri|sat|sun|weekdays|every))"
+            r"[^.!?\n;]{0,80}"
+        ),
+        _p(rf"{_CLOCK_RANGE}(?:[\s,;/&]*(?:and\s+)?{_CLOCK_RANGE})+"),
         _p(rf"\b{WEEKDAY_FULL}s\b(?:\s+(?:at|from|around)\s+{_SPAN_TIME})?"),
         _p(rf"\b{WEEKDAY_FULL}\s+(?:mornings|afternoons|evenings|nights)\b"),
         _p(

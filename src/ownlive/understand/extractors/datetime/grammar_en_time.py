@@ -41,7 +41,7 @@ NOT_TIME = (
     r"(?!\s*(?:[-–/.,:]?\d|%|(?:percent|people|persons|guests|pax|euros?|dollars?|bucks|"
     r"usd|eur|km|miles?|kg|lbs?|degrees|°|times|x\b|years?|yrs?|months?|weeks?|days?|hours?|"
     r"hrs?|min(?:ute)?s?|seconds?|secs?|st\b|nd\b|rd\b|th\b|of\b|out\b|[ap]\.?m\b|o'?clock|"
-    r"(?:[a-z]+\s+){0,2}(?:street|st\.|avenue|ave\b|road|rd\b|boulevard|blvd|lane|drive|way|"
+    r"(?:[a-z]+\s+){0,2}(?:street|st\b|avenue|ave\b|road|rd\b|boulevard|blvd|lane|drive|way|"
     r"place|plaza|square|hotel|restaurant))))"
 )
 # Nouns whose number is no hour: "building 4 this afternoon", "gate 7 tonight".

@@ -25,11 +25,12 @@ from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 _NUM = ZH_NUM
 # Characters before 一点/两点 that make it "a bit" / "two points", not a clock time.
-_A_BIT_BEFORE = frozenset("有早晚快慢多少好大小高低这那差远近轻重点些再稍长短深浅了它其哪每几")
+# Characters after which 一点/两点 is a clock time: a day, day-part, date or connector.
+_CLOCK_BEFORE = frozenset("午上晨夜天号日一二三四五六七末在于到至从等约 \t,，、。:：-~～（(")
 # Characters after "N点" that make it a count of points ("三点建议", "一点儿", "两点都").
-_POINTS_AFTER = frozenset("儿建意要原问看内注事理想区不好需个都也就还点")
+_POINTS_AFTER = frozenset("儿建意要原问看内注事理想区不好需个都也就还点水线")
 # A house number, metro line or building before or near 号: "胡同1号", "甲14号", "地铁十号".
-_ADDRESS_NEAR = re.compile(r"[路街道巷同弄里村区栋楼幢室层座门牌院园苑址铁线甲乙丙丁临近]")
+_ADDRESS_NEAR = re.compile(r"[路街道巷同弄里村区栋楼幢室层座门牌院园苑址铁线甲乙丙丁临近沿条湾桥寺坊场]")
 
 
 def _year(m: re.Match[str]) -> int | None:
@@ -58,7 +59,7 @@ def _bare_day(m: re.Match[str]) -> Token | None:
     day = zh_int(m["d"])
     if day is None or not 1 <= day <= 31:
         return None
-    if _ADDRESS_NEAR.search(m.string, max(0, m.start() - 4), m.start()):
+    if _ADDRESS_NEAR.search(m.string, max(0, m.start() - 6), m.start()):
         return None
     return token(m, Parts(day=day))
 
@@ -99,8 +100,8 @@ def _clock(m: re.Match[str]) -> Token | None:
     text = m.string
     before = text[m.start() - 1] if m.start() > 0 else ""
     after = text[m.end()] if m.end() < len(text) else ""
-    if before == "第" or (raw_hour in ("一", "两") and before in _A_BIT_BEFORE):
-        return None
+    if before == "第" or (raw_hour in ("一", "两") and before and before not in _CLOCK_BEFORE):
+        return None  # 贵一点, 好一点, 其它两点: "a bit", "two points"
     minute = None
     if m["half"]:
         minute = 30
@@ -197,6 +198,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 _TIME = r"\d{1,2}(?:[:：]\d{2}|点(?:半)?)?"
+_CLOCK_RANGE = r"\d{1,2}[:：]\d{2}\s*(?:-|–|~|～|至|到)\s*\d{1,2}[:：]\d{2}"
 
 GRAMMAR = Grammar(
     lang="zh",
@@ -217,7 +219,12 @@ GRAMMAR = Grammar(
         re.compile(
             r"(?:周|星期|礼拜)[一二三四五六日天](?:\s*(?:至|到|-|–|~|～|、|,|，)\s*(?:周|星期|礼拜)?"
             rf"[一二三四五六日天])+[:：\s]*{_TIME}\s*(?:-|–|~|～|至|到)\s*{_TIME}"
+            r"[^。！？!?\n；;]{0,60}"
         ),
         re.compile(rf"(?:工作日|每天|每日)[:：\s]*{_TIME}\s*(?:-|–|~|～|至|到)\s*{_TIME}"),
+        # Two clock ranges in a row are a timetable: "11:30-14:30 17:30-22:00".
+        re.compile(
+            rf"{_CLOCK_RANGE}(?:[\s,，、;；]*(?:午餐|晚餐|正餐|早点)?[:：]?\s*{_CLOCK_RANGE})+"
+        ),
     ),
 )
