@@ -135,9 +135,9 @@ def entry_hash(row: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(fields)).hexdigest()
 
 
-def ids_digest(ids: list[int]) -> str:
+def ids_digest(ids: list[int] | array[int]) -> str:
     """SHA-256 over the ids as little-endian int64: proves which rows, reveals nothing."""
-    packed = array("q", ids)
+    packed = array("q", ids)  # a copy: the byte swap below must not touch the caller's ids
     if sys.byteorder != "little":
         packed.byteswap()
     return hashlib.sha256(packed.tobytes()).hexdigest()

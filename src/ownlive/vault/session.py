@@ -10,6 +10,7 @@ the same transaction as the read. Without a grant the query is refused with
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +26,7 @@ from ownlive.vault.records import Conversation, Message, Participant
 from ownlive.vault.session_context import ContextReads
 
 first = itemgetter(0)  # the id column of every SELECT a read runs
+FETCH_CHUNK = 4096
 
 if TYPE_CHECKING:
     from ownlive.vault.store import Vault
@@ -125,9 +127,13 @@ class Session(ContextReads):
                 audit.append(conn, denial, now.isoformat())
                 records: list[Any] = []
             else:
-                rows = conn.execute(sql(auth.where), auth.params + params).fetchall()
-                # Built in C; lax mode turns SQLite's 0/1 into bools.
-                records = msgspec.convert(rows, list[record_type], strict=False)  # type: ignore[valid-type]
+                cursor = conn.execute(sql(auth.where), auth.params + params)
+                records, ids = [], array("q")
+                # In chunks, built in C (lax mode turns SQLite's 0/1 into bools):
+                # each chunk's row tuples are freed while the next is read.
+                while rows := cursor.fetchmany(FETCH_CHUNK):
+                    records += msgspec.convert(rows, list[record_type], strict=False)  # type: ignore[valid-type]
+                    ids.extend(map(first, rows))
                 for grant in auth.grants:
                     if grant.once:
                         consent.mark_used(conn, grant.id, now)
@@ -137,8 +143,8 @@ class Session(ContextReads):
                     purpose=self.purpose,
                     grant_id=auth.grants[0].id,
                     query=query,
-                    rows=len(rows),
-                    rows_digest=audit.ids_digest(list(map(first, rows))),
+                    rows=len(records),
+                    rows_digest=audit.ids_digest(ids),
                 )
                 audit.append(conn, allowed, now.isoformat())
         if isinstance(auth, str):
