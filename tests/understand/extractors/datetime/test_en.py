@@ -87,6 +87,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ),
     ("from 9 to 11am", [("9 to 11am", "2026-11-21T09:00", "2026-11-21T11:00", "hour")]),
     ("Nov 28 - Dec 2", [("Nov 28 - Dec 2", "2026-11-28T00:00", "2026-12-02T00:00", "day")]),
+    ("tomorrow 10-11?", [("tomorrow 10-11", "2026-11-21T10:00", "2026-11-21T11:00", "hour")]),
+    ("Friday 9-5", [("Friday 9-5", "2026-11-27T09:00", "2026-11-27T17:00", "hour")]),
+    (
+        "The package arrives between 9 and 12",
+        [("between 9 and 12", "2026-11-21T09:00", "2026-11-21T12:00", "hour")],
+    ),
     # holidays
     ("Thanksgiving dinner at my place", [("Thanksgiving", "2026-11-26T00:00", "day")]),
     ("Christmas Eve", [("Christmas Eve", "2026-12-24T00:00", "day")]),

@@ -33,6 +33,8 @@ TRAPS: list[tuple[str, str, list[Expected]]] = [
     ("en", "we won 3:1", []),
     ("de", "Das Spiel endete 2:0", []),
     ("zh", "我们3比1赢了", []),
+    ("en", "we won 3-1 on Sunday", [("Sunday", "2026-11-22T00:00", "day")]),
+    ("en", "Score was 21-17", []),
     # house numbers and addresses
     ("de", "Kastanienallee 45, 10435 Berlin", []),
     ("zh", "南京西路1266号", []),

@@ -13,8 +13,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ownlive.understand.extractors.datetime.gates import RuleIndex
@@ -43,6 +44,8 @@ class Composer:
         self.attach_join = _either([*(g.join for g in grammars), r"\s*,?\s*(?:von|vom|from|从)\s*"])
         self.range_conn = _either([g.range_conn for g in grammars])
         self.between_and = _either([g.between_and for g in grammars])
+        # The recurrence words of all languages, matched forward once per message.
+        self.recurrence = _either([g.recurrence.pattern.removesuffix(r"\Z") for g in grammars])
 
     def compose(self, text: str) -> list[Token]:
         """Expressions in `text`; connectors and most rules read it lowered."""
@@ -53,14 +56,8 @@ class Composer:
         exprs = self._chain(low, tokens)
         exprs = self._ranges(low, exprs)
         exprs = self._attach(low, exprs)
-        blocked = [m.span() for g in self.grammars for b in g.blocks for m in b.finditer(low)]
-        return [
-            e
-            for e in exprs
-            if not e.weak
-            and not e.drop
-            and not any(s < e.end and e.start < end for s, end in blocked)
-        ]
+        blocked = _Spans(m.span() for g in self.grammars for b in g.blocks for m in b.finditer(low))
+        return [e for e in exprs if not e.weak and not e.drop and not blocked.overlaps(e)]
 
     def _scan(self, text: str, low: str) -> list[Token]:
         found: list[Token] = []
@@ -71,23 +68,35 @@ class Composer:
                     found.append(t)
         if not found:
             return found
-        for t in found:
-            if any(
-                g.recurrence.search(low, max(0, t.start - _WINDOW), t.start) for g in self.grammars
-            ):
-                t.drop = True
+        # "every Friday", 每周五: a token starting inside or right after a recurrence word.
+        markers = [m.span() for m in self.recurrence.finditer(low)]
+        if markers:
+            starts = [s for s, _ in markers]
+            for t in found:
+                i = bisect.bisect_left(starts, t.start) - 1
+                if i >= 0 and t.start <= markers[i][1]:
+                    t.drop = True
+        # Of overlapping tokens the longest stays (then the strong one, then the earlier).
         found.sort(key=lambda t: (t.start - t.end, t.weak, t.start))
-        kept: list[Token] = []
+        kept = _Spans()
+        chosen: list[Token] = []
         for t in found:
-            if all(t.end <= k.start or t.start >= k.end for k in kept):
-                kept.append(t)
-        kept.sort(key=lambda t: t.start)
-        return kept
+            if not kept.overlaps(t):
+                kept.add(t.start, t.end)
+                chosen.append(t)
+        chosen.sort(key=lambda t: t.start)
+        return chosen
 
     def _chain(self, text: str, tokens: list[Token]) -> list[Token]:
         out: list[Token] = []
         for t in tokens:
-            if out and self.join.fullmatch(text, out[-1].end, t.start) and _may_join(out[-1], t):
+            if (
+                out
+                and not out[-1].is_range
+                and not t.is_range
+                and self.join.fullmatch(text, out[-1].end, t.start)
+                and _may_join(out[-1], t)
+            ):
                 prev = out[-1]
                 merged = next(
                     (
@@ -176,6 +185,31 @@ class Composer:
                     continue
             out.append(e)
         return out
+
+
+class _Spans:
+    """Non-overlapping [start, end) spans, sorted: overlap checks in O(log n)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)  # merge overlapping blocks
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, t: Token) -> bool:
+        i = bisect.bisect_right(self.starts, t.start)
+        if i > 0 and self.ends[i - 1] > t.start:
+            return True
+        return i < len(self.starts) and self.starts[i] < t.end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 def _can_range(a: Parts, b: Parts) -> bool:

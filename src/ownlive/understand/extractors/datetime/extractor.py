@@ -31,7 +31,8 @@ GRAMMARS: dict[str, Grammar] = {
 # one of these word starts ("day" covers today and the English weekdays, "mon"
 # month, Monday and Monat, "stund" Stunde(n)); tried at word starts only.
 _QUICK_WORDS = (
-    "day", "night", "noon", "midday", "morning", "evening", "afternoon", "tonite", "2nite",
+    "spring", "summer", "fall", "autumn", "winter", "sommer", "herbst", "frühling", "frühjahr",
+    "quartal", "next", "sec", "day", "night", "noon", "midday", "morning", "evening", "afternoon", "tonite", "2nite",
     "tmr", "tmw", "tom", "2mo", "week", "mon", "year", "jan", "feb", "mar", "apr", "may", "jun",
     "jul", "aug", "sep", "oct", "nov", "dec", "tue", "wed", "thu", "fri", "sat", "sun", "xmas",
     "christ", "easter", "eve", "nye", "new", "year", "valentine", "halloween", "thanksgiving",
@@ -47,7 +48,7 @@ _QUICK_WORDS = (
     "mär", "mai", "jän", "okt", "dez",
 )  # fmt: skip
 QUICK = re.compile(
-    r"\d|[今明后後昨前周星礼週禮月日号號点點时時午晚早凌夜元春节秋宵旦诞除清端七五十过過圣情]"
+    r"\d|[今明后後昨前周星礼週禮月日号號点點时時午晚早凌夜元春节秋宵旦诞除清端七五十过過圣情夏冬季秒天]"
     r"|(?i:\b(?=[a-zäöü2])" + alternation(_QUICK_WORDS) + ")"
 )
 

@@ -109,11 +109,11 @@ def token(m: re.Match[str], parts: Parts, *, weak: bool = False, drop: bool = Fa
     return Token(start, end, parts, weak=weak, drop=drop)
 
 
-def duration(amount: float, unit: tuple[int, int, int], sign: int) -> Parts | None:
+def duration(amount: float, unit: tuple[float, int, int], sign: int) -> Parts | None:
     """Parts of a duration from now; unit = (minutes, days, months) per unit, one set."""
     minutes, days, months = unit
     if minutes:
-        return Parts(offset_minutes=sign * round(amount * minutes))
+        return Parts(offset_minutes=sign * amount * minutes)
     if days:
         return Parts(offset_days=sign * round(amount * days))
     if amount * months != int(amount * months):

@@ -30,6 +30,10 @@ H_MARK = re.compile(
 MILITARY = re.compile(NUM_START + r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,:/])")
 # "03.07" without the final dot: a date only beside a weekday or time (weak).
 DAY_MONTH = re.compile(NUM_START + r"(?P<d>\d{1,2})\.(?P<mo>\d{1,2})(?![\d.,:])")
+HOUR_RANGE = re.compile(
+    NUM_START + r"(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?![\d:.,/%]|\s*(?:[号號日点點时時月分]|"
+    r"uhr|h\b|[ap]\.?m|people|persons|guests|leute|personen|days|tage|hours|stunden|min|euro|€|\$))"
+)
 DOTTED = re.compile(
     r"(?P<pre>\b(?:am|vom|zum|bis|ab|den|dem|seit|on|by|until)\s+)?"
     + NUM_START
@@ -66,6 +70,15 @@ def _dotted(m: re.Match[str]) -> Token | None:
     return token(m, Parts(year=year, month=month, day=day), weak=weak)
 
 
+def _hour_range(m: re.Match[str]) -> Token | None:
+    """'10-11' beside a date ("tomorrow 10-11"): weak, it needs the date to count."""
+    first, last = int(m["a"]), int(m["b"])
+    # "10-11", or across noon on the 12-hour clock ("9-5"); never a score ("3-1", "21-17").
+    if not (0 < first < last <= 24 or 6 <= first <= 12 and 0 < last < first):
+        return None
+    return Token(m.start(), m.end(), Parts(hour=first), weak=True, last=Parts(hour=last))
+
+
 def _h_mark(m: re.Match[str]) -> Token | None:
     minute = int(m["m"] or m["m2"])
     return token(m, Parts(hour=int(m["h"]), minute=minute, clock24=True))
@@ -98,4 +111,5 @@ COMMON_RULES: tuple[Rule, ...] = (
     Rule(H_MARK, _h_mark, (DIGITS, ("h",))),
     Rule(MILITARY, _military, (DIGITS,)),
     Rule(DAY_MONTH, _day_month, (DIGITS, (".",))),
+    Rule(HOUR_RANGE, _hour_range, (DIGITS, ("-", "–"))),
 )

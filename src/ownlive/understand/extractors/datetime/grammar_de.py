@@ -18,6 +18,7 @@ from ownlive.understand.extractors.datetime.grammar import (
     rule,
     token,
 )
+from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
 from ownlive.understand.extractors.datetime.grammar_de_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import DE_ORDINAL, de_ordinal
@@ -114,6 +115,10 @@ def _weekday_abbr(m: re.Match[str]) -> Token | None:
     return token(m, Parts(weekday=lex.WEEKDAY_ABBR[m["ab"].lower()]), weak=True)
 
 
+def _this_daypart(m: re.Match[str]) -> Token | None:
+    return token(m, Parts(rel_day=0, daypart=lex.DAYPARTS[m["dp"].lower()]))
+
+
 def _rel(m: re.Match[str]) -> Token | None:
     word = m["v"]
     if word.lower() == "morgen" and _before(m, _MORNING_BEFORE):
@@ -181,6 +186,7 @@ _HOLIDAY_STEMS = ("silvester", "neujahr", "heilig", "weihnacht", "oster", "karfr
 
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
+    *periods.DE_RULES,
     *TIME_RULES,
     rule(
         rf"(?:\b(?P<d>\d{{1,2}})\.?\s*|\b(?P<dw>{DE_ORDINAL})\s+)(?P<mon>{MONTH})\b\.?{YEAR}",
@@ -208,7 +214,7 @@ RULES: tuple[Rule, ...] = (
         ("-",),
     ),
     rule(
-        r"(?i)\b(?:am|zum|bis\s+zum|ab\s+dem|ab|vom|seit\s+dem|den|dem|bis|vor\s+dem|"
+        r"(?i)\b(?:am|zum|bis\s+zum|ab\s+dem|ab|vom|seit\s+dem|den|dem|der|bis|vor\s+dem|"
         r"nach\s+dem)\s+(?P<v>(?P<d>\d{1,2})\.)(?!\d|\s*(?-i:[A-ZÄÖÜ]))",
         _bare_day,
         DIGITS,
@@ -229,6 +235,11 @@ RULES: tuple[Rule, ...] = (
         _weekday_abbr,
         ("mo", "di", "mi", "do", "fr", "sa", "so"),
         cased=True,
+    ),
+    rule(
+        r"\b(?:dieser|diesen)\s+(?P<dp>abend|nachmittag|vormittag|nacht)\b",
+        _this_daypart,
+        ("dies",),
     ),
     rule(
         r"\b(?P<v>übermorgen|vorgestern|gestern|heute|heut|morgen)\b",

@@ -112,7 +112,7 @@ _DURATION_N = (
     rf"\d+,\d+|{DE_NUM})"
 )
 _DURATION_U = rf"(?P<u>{UNIT}|viertelstunde|dreiviertelstunde)\b\.?"
-_UNITS = ("min", "std", "stunde", "h", "tag", "woche", "monat", "jahr")
+_UNITS = ("sek", "min", "std", "stunde", "h", "tag", "woche", "monat", "jahr")
 _HOURS = (*DIGITS, "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
           "zehn", "elf", "zwölf", "null")  # fmt: skip
 

@@ -18,6 +18,7 @@ from ownlive.understand.extractors.datetime.grammar import (
     rule,
     token,
 )
+from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
 from ownlive.understand.extractors.datetime.grammar_en_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import EN_ORDINAL, EN_ORDINALS
@@ -172,6 +173,7 @@ _HOLIDAY_STEMS = ("christmas", "xmas", "boxing", "new year", "nye", "valentine",
                   "veteran", "juneteenth", "groundhog", "earth", "saints", "souls")  # fmt: skip
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
+    *periods.EN_RULES,
     *TIME_RULES,
     rule(
         rf"\b(?P<mon>{MONTH}){_SEP},?\s*(?:the\s+)?{DAY}\b(?!:\d|\s*(?:[ap]\.?m\b|%)){YEAR}",

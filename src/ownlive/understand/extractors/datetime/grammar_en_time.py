@@ -52,7 +52,7 @@ _COUNTED = re.compile(
 _AHEAD = (
     r"(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight|tonite|"
     r"this\s+(?:morning|afternoon|evening)|tomorrow|today|tmrw|yesterday|"
-    r"(?:next|this|on)\s+(?:mon|tue|wed|thu|fri|sat|sun)))"
+    r"(?:next|this)\s+(?:mon|tue|wed|thu|fri|sat|sun)))"
 )
 
 
@@ -112,6 +112,13 @@ def _bare_hour(m: re.Match[str]) -> Token | None:
     return token(m, Parts(hour=hour, minute=minute), weak=weak)
 
 
+def _between_hours(m: re.Match[str]) -> Token | None:
+    first, last = _hour(m["a"]), _hour(m["b"])
+    if first is None or last is None or not first or not last:
+        return None
+    return Token(m.start(), m.end(), Parts(hour=first), last=Parts(hour=last))
+
+
 def _noon(m: re.Match[str]) -> Token | None:
     return token(m, Parts(daypart="noon"))
 
@@ -130,7 +137,7 @@ def _in_duration(m: re.Match[str]) -> Token | None:
     if m["half"] or m["half2"]:
         amount += 0.5
     unit = lex.UNITS[m["u"].lower()]
-    if unit[0] == 1 and raw in ("a", "an"):
+    if 0 < unit[0] <= 1 and raw in ("a", "an"):
         return None  # "in a minute" means soon, not a time
     if m.groupdict().get("later") and unit[0] == 0:
         return None  # "two days later" tells a story; minutes/hours later are from now
@@ -140,11 +147,11 @@ def _in_duration(m: re.Match[str]) -> Token | None:
 
 _N = rf"(?P<n>half\s+an?|\d+\.\d+|{EN_NUM})(?P<half2>\s+and\s+a\s+half)?"
 _AMPM = ("am", "pm", "a.m", "p.m", "a m", "p m")
-_UNITS = ("min", "hour", "hr", "h", "day", "week", "wk", "month", "year")
+_UNITS = ("sec", "min", "hour", "hr", "h", "day", "week", "wk", "month", "year")
 _HOURS = (*DIGITS, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve")  # fmt: skip
 _AHEAD_WORDS = ("tonight", "tonite", "morning", "afternoon", "evening", "night", "tomorrow",
-                "today", "tmrw", "yesterday", "next", "this", "on ")  # fmt: skip
+                "today", "tmrw", "yesterday", "next", "this")  # fmt: skip
 TIME_RULES: tuple[Rule, ...] = (
     rule(
         NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM,
@@ -185,7 +192,13 @@ TIME_RULES: tuple[Rule, ...] = (
     ),
     rule(r"\b(?P<v>(?P<h>\d{1,2})-?ish)\b", _bare_hour, ("ish",)),
     rule(
-        rf"\b(?P<v>(?P<h>{HOUR})(?:[-\s](?P<mw>{EN_MINUTE_WORD}))?)(?P<weak>)(?P<sep>)" + _AHEAD,
+        rf"\bbetween\s+(?P<a>{HOUR})\s+and\s+(?P<b>{HOUR})\b" + NOT_TIME,
+        _between_hours,
+        ("between",),
+    ),
+    rule(
+        rf"(?<![-–/.\d])\b(?P<v>(?P<h>{HOUR})(?:[-\s](?P<mw>{EN_MINUTE_WORD}))?)(?P<weak>)(?P<sep>)"
+        + _AHEAD,
         _bare_hour,
         _AHEAD_WORDS,
         _HOURS,

@@ -19,6 +19,7 @@ from ownlive.understand.extractors.datetime.grammar import (
     rule,
     token,
 )
+from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES
 from ownlive.understand.extractors.datetime.numerals import ZH_NUM, ZH_YEAR, zh_int, zh_year
 from ownlive.understand.extractors.datetime.parts import Parts, Token
@@ -30,7 +31,9 @@ _CLOCK_BEFORE = frozenset("午上晨夜天号日一二三四五六七末在于�
 # Characters after "N点" that make it a count of points ("三点建议", "一点儿", "两点都").
 _POINTS_AFTER = frozenset("儿建意要原问看内注事理想区不好需个都也就还点水线")
 # A house number, metro line or building before or near 号: "胡同1号", "甲14号", "地铁十号".
-_ADDRESS_NEAR = re.compile(r"[路街道巷同弄里村区栋楼幢室层座门牌院园苑址铁线甲乙丙丁临近沿条湾桥寺坊场]")
+_ADDRESS_NEAR = re.compile(
+    r"[路街道巷同弄里村区栋楼幢室层座门牌院园苑址铁线甲乙丙丁临近沿条湾桥寺坊场]"
+)
 
 
 def _year(m: re.Match[str]) -> int | None:
@@ -144,6 +147,7 @@ def _holiday(m: re.Match[str]) -> Token | None:
 
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
+    *periods.ZH_RULES,
     rule(
         rf"(?<![\d.])(?:(?P<y>{ZH_YEAR})年)?(?P<mo>{_NUM})月份?"
         rf"(?:(?P<d>{_NUM})(?:日|号|號|(?![\d个天次号])))?(?![个底初中])",
@@ -183,7 +187,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         r"(?P<n>半|\d+(?:\.\d+)?|[零一二两三四五六七八九十]{1,3})(?P<ge>个|個)?(?P<half>半)?"
-        r"(?P<u>分钟|分鐘|小时|小時|钟头|天|日|周|星期|礼拜|月|年)"
+        r"(?P<u>秒钟|秒|分钟|分鐘|小时|小時|钟头|天|日|周|星期|礼拜|月|年)"
         r"(?P<dir>以后|之后|以後|之後|后|後|以前|之前|前)",
         _duration,
         tuple("后後前"),

@@ -127,8 +127,9 @@ HOLIDAYS = {
 }
 
 # unit word -> (minutes per unit, days per unit, months per unit)
-UNITS: dict[str, tuple[int, int, int]] = {}
+UNITS: dict[str, tuple[float, int, int]] = {}
 for _words, _value in (
+    (("sek", "sekunde", "sekunden"), (1 / 60, 0, 0)),
     (("min", "minute", "minuten"), (1, 0, 0)),
     (("std", "stunde", "stunden", "h"), (60, 0, 0)),
     (("tag", "tagen", "tage"), (0, 1, 0)),

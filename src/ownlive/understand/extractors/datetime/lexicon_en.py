@@ -142,8 +142,9 @@ HOLIDAYS = {
 }
 
 # unit word -> (minutes per unit, days per unit, months per unit); one of them set
-UNITS: dict[str, tuple[int, int, int]] = {}
+UNITS: dict[str, tuple[float, int, int]] = {}
 for _words, _value in (
+    (("sec", "secs", "second", "seconds"), (1 / 60, 0, 0)),
     (("min", "mins", "minute", "minutes"), (1, 0, 0)),
     (("hour", "hours", "hr", "hrs", "h"), (60, 0, 0)),
     (("day", "days"), (0, 1, 0)),

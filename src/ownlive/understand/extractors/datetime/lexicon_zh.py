@@ -143,7 +143,9 @@ HOLIDAYS = {
 NUMBER_HOLIDAYS = {"五一": "labour_day", "十一": "national_day_cn", "六一": "childrens_day"}
 
 # unit -> (minutes per unit, days per unit, months per unit)
-UNITS: dict[str, tuple[int, int, int]] = {
+UNITS: dict[str, tuple[float, int, int]] = {
+    "秒": (1 / 60, 0, 0),
+    "秒钟": (1 / 60, 0, 0),
     "分钟": (1, 0, 0),
     "分鐘": (1, 0, 0),
     "小时": (60, 0, 0),

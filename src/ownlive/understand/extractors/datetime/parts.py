@@ -33,7 +33,7 @@ class Parts:
     meridiem: str | None = None  # "am" / "pm"
     daypart: str | None = None  # one of DAYPARTS
     clock24: bool | None = None  # "Uhr", 时, HH:MM: read on the 24-hour clock
-    offset_minutes: int | None = None  # "in 2 hours": from the sent instant
+    offset_minutes: float | None = None  # "in 2 hours": from the sent instant
     offset_days: int | None = None  # "in 3 days"
     offset_months: int | None = None  # "in 2 months", "in 3 years"
 
@@ -67,7 +67,8 @@ class Parts:
         )
         if anchors > 1 and out.day is None:
             return None
-        if out.period in ("week", "weekend") and (out.has_time() or out.day is not None):
+        spans = ("week", "weekend", "season", "quarter", "days")
+        if out.period in spans and (out.has_time() or out.day is not None):
             return None
         return out
 
@@ -137,9 +138,8 @@ DATE_FIELDS = (
 class Token:
     """A matched piece of text and what it says.
 
-    `weak` tokens are only a datetime next to something stronger ("8" after
-    "at" is, a lone "May" is not); `num` tokens are bare numbers kept only as
-    the open bound of a range ("9" of "9–11am", "3." of "3. bis 7. Mai").
+    `weak` tokens are a datetime only next to something stronger: a two-letter
+    "Mo" before a date, "1/2" beside a time, "in the morning" beside a clock time.
     """
 
     start: int
@@ -147,7 +147,6 @@ class Token:
     parts: Parts
     weak: bool = False
     last: Parts | None = None  # set on ranges: the last bound
-    num: int | None = None  # a bare number that may bound a range
     drop: bool = False  # a recurrence or opening hours: swallow, never report
     alt: Parts | None = None  # another reading ("22.10": October 22, or 22:10)
     calendar_only: bool = False  # joins a calendar date only ("12 Nov 1115", not "room 1115")

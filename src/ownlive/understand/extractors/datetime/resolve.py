@@ -46,23 +46,43 @@ _PAST = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Cues:
-    """What the whole message says about which reading of a bare hour a person means."""
+    """What the whole message says about which reading of a bare hour a person means.
 
-    evening: bool = False
-    late_night: bool = False
-    morning: bool = False
-    past: bool = False
+    Read lazily: most messages never need it (their times carry am/pm, a day-part or
+    "Uhr"), and each cue is a scan of the text.
+    """
+
+    __slots__ = ("_found", "_text")
+
+    def __init__(self, text: str = "") -> None:
+        self._text = text
+        self._found: dict[str, bool] = {}
 
     @classmethod
     def of(cls, text: str) -> Cues:
-        return cls(
-            evening=_EVENING.search(text) is not None,
-            late_night=_LATE_NIGHT.search(text) is not None,
-            morning=_MORNING.search(text) is not None,
-            past=_PAST.search(text) is not None,
-        )
+        return cls(text)
+
+    def _has(self, name: str, pattern: re.Pattern[str]) -> bool:
+        if name not in self._found:
+            self._found[name] = pattern.search(self._text) is not None
+        return self._found[name]
+
+    @property
+    def evening(self) -> bool:
+        return self._has("evening", _EVENING)
+
+    @property
+    def late_night(self) -> bool:
+        return self._has("late_night", _LATE_NIGHT)
+
+    @property
+    def morning(self) -> bool:
+        return self._has("morning", _MORNING)
+
+    @property
+    def past(self) -> bool:
+        return self._has("past", _PAST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +122,8 @@ def _date_of(p: Parts, today: date, base: date) -> tuple[date, str, date | None]
         year, month = _add_months(today.year, today.month, p.offset_months)
         last = calendar.monthrange(year, month)[1]
         return date(year, month, min(today.day, last)), "day", None
+    if p.period in _SPANS:
+        return _span(p, today)
     if p.period in ("year", "month") and (p.month or p.day or p.holiday or p.weekday is not None):
         p = _calendar_period(p, today)
     if p.day is not None or p.month is not None or (p.year is not None and p.holiday is None):
@@ -176,6 +198,34 @@ def _period(p: Parts, today: date) -> tuple[date, str, date | None] | None:
     if p.period == "year":
         return date(today.year + shift, 1, 1), "year", None
     return None
+
+
+_SPANS = ("season", "quarter", "days")
+
+
+def _span(p: Parts, today: date) -> tuple[date, str, date | None] | None:
+    """Seasons, quarters and "the next 3 days": a range of months or days."""
+    shift = p.period_shift or 0
+    if p.period == "days":
+        return today + timedelta(days=1), "day", today + timedelta(days=shift)
+    if p.month is None:
+        if p.period != "quarter":
+            return None
+        first = (today.month - 1) // 3 * 3 + 1  # "this quarter", "next quarter"
+        year, month = _add_months(today.year, first, 3 * shift)
+    elif p.year is not None:
+        year, month = p.year, p.month
+    else:
+        # The season or quarter now under way or the next one; "next" the one after.
+        year, month = today.year, p.month
+        if (today.year * 12 + today.month) - (year * 12 + month) >= 3:
+            year += 1
+        elif (year * 12 + month) - (today.year * 12 + today.month) > 9:
+            year -= 1
+        if shift > 0 and year * 12 + month <= today.year * 12 + today.month:
+            year += 1
+    end_year, end_month = _add_months(year, month, 2)
+    return date(year, month, 1), "month", date(end_year, end_month, 1)
 
 
 def _hour24(p: Parts, cues: Cues, day_known: bool, ref: datetime) -> tuple[int, int]:
@@ -292,5 +342,19 @@ def resolve_range(
             borrowed.meridiem, borrowed.daypart = "am", None
             retry = resolve(borrowed, ref, cues, anchor)
             start = retry if retry is not None and retry.start <= end.start else start
+    if (
+        bare_first
+        and not first.has_date()
+        and end.start - start.start > timedelta(hours=12)
+        and first.hour is not None
+        and first.hour <= 12
+    ):
+        # "between 9 and 12" sent in the evening: tomorrow morning, not 21:00 to noon.
+        morning = replace(first, meridiem="am")
+        again = resolve(morning, ref, cues, anchor)
+        if again is not None:
+            later = resolve(last, ref, cues, anchor, after=again.start)
+            if later is not None and later.start - again.start <= timedelta(hours=12):
+                start, end = again, later
     grain = finer(start.grain, end.grain)
     return Resolved(start.start, grain, end.start)
