@@ -8,6 +8,7 @@ import sys
 BENCHMARKS = (
     "benchmarks.bench_gate",
     "benchmarks.bench_import",
+    "benchmarks.bench_suggest",
     "benchmarks.extraction.run",
 )
 
