@@ -111,6 +111,15 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("next June", [("next June", "2027-06-01T00:00", "month")]),
     ("back in Apr.", [("Apr.", "2027-04-01T00:00", "month")]),
     ("move it to the 14th please", [("14th", "2026-12-14T00:00", "day")]),
+    # seconds, hours in words past twelve, a year's month, years in a list
+    ("in 30 seconds", [("in 30 seconds", "2026-11-20T18:30", "minute")]),
+    ("fourteen o'clock", [("fourteen o'clock", "2026-11-21T14:00", "hour")]),
+    ("books for 2027-03", [("2027-03", "2027-03-01T00:00", "month")]),
+    (
+        "sales in 2007 and 2009",
+        [("2007", "2007-01-01T00:00", "year"), ("2009", "2009-01-01T00:00", "year")],
+    ),
+    ("International Workers' Day", [("International Workers' Day", "2027-05-01T00:00", "day")]),
     # a possessive 's stays out of the span
     ("Friday's meeting", [("Friday", "2026-11-27T00:00", "day")]),
 ]

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from ownlive.understand.extractors.datetime.cues import Cues
 from ownlive.understand.extractors.datetime.parts import Parts
-from ownlive.understand.extractors.datetime.resolve import Cues, resolve, resolve_range
+from ownlive.understand.extractors.datetime.resolve import resolve, resolve_range
 
 INDIA = timezone(timedelta(hours=5, minutes=30))
 FRIDAY_EVENING = datetime(2026, 11, 20, 18, 30, 42, tzinfo=INDIA)

@@ -17,8 +17,9 @@ from datetime import date
 from ownlive.understand.doc import Doc, Entity
 from ownlive.understand.extractors.datetime import grammar_de, grammar_en, grammar_zh
 from ownlive.understand.extractors.datetime.compose import Composer
+from ownlive.understand.extractors.datetime.cues import Cues
 from ownlive.understand.extractors.datetime.grammar import Grammar, alternation
-from ownlive.understand.extractors.datetime.resolve import Cues, resolve, resolve_range
+from ownlive.understand.extractors.datetime.resolve import resolve, resolve_range
 from ownlive.understand.registry import extractor
 
 GRAMMARS: dict[str, Grammar] = {
@@ -32,20 +33,21 @@ GRAMMARS: dict[str, Grammar] = {
 # month, Monday and Monat, "stund" Stunde(n)); tried at word starts only.
 _QUICK_WORDS = (
     "spring", "summer", "fall", "autumn", "winter", "sommer", "herbst", "frühling", "frühjahr",
-    "quartal", "next", "sec", "day", "night", "noon", "midday", "morning", "evening", "afternoon", "tonite", "2nite",
-    "tmr", "tmw", "tom", "2mo", "week", "mon", "year", "jan", "feb", "mar", "apr", "may", "jun",
-    "jul", "aug", "sep", "oct", "nov", "dec", "tue", "wed", "thu", "fri", "sat", "sun", "xmas",
-    "christ", "easter", "eve", "nye", "new", "year", "valentine", "halloween", "thanksgiving",
-    "black", "good", "mother", "father", "independence", "fourth", "labor", "memorial", "boxing",
-    "clock", "half", "quarter", "hour", "minute", "min", "hr", "one", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
-    "heute", "heut", "morgen", "übermorgen", "gestern", "vorgestern", "abend", "mittag", "nacht",
-    "früh", "uhr", "woche", "viertel", "mittwoch", "sonnabend", "jahr", "monat", "stund",
-    "minut", "tag", "silvester", "neujahr", "heilig", "weihnacht", "oster", "karfreitag",
-    "pfingst", "himmelfahrt", "vatertag", "fronleichnam", "valentin", "nikolaus", "muttertag",
-    "rosenmontag", "allerheiligen", "reformation", "eins", "zwei", "drei", "vier", "fünf",
-    "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "einer", "einem", "anderthalb",
-    "mär", "mai", "jän", "okt", "dez",
+    "quartal", "next", "sec", "day", "night", "noon", "midday", "morning", "evening",
+    "afternoon", "tonite", "2nite", "tmr", "tmw", "tom", "2mo", "week", "mon", "year", "jan",
+    "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "tue", "wed",
+    "thu", "fri", "sat", "sun", "xmas", "christ", "easter", "eve", "nye", "new", "year",
+    "valentine", "halloween", "thanksgiving", "black", "good", "mother", "father",
+    "independence", "fourth", "labor", "memorial", "boxing", "clock", "half", "quarter", "hour",
+    "minute", "min", "hr", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "twenty", "thirty", "heute", "heut", "morgen",
+    "übermorgen", "gestern", "vorgestern", "abend", "mittag", "nacht", "früh", "uhr", "woche",
+    "viertel", "mittwoch", "sonnabend", "jahr", "monat", "stund", "minut", "tag", "silvester",
+    "neujahr", "heilig", "weihnacht", "oster", "karfreitag", "pfingst", "himmelfahrt",
+    "vatertag", "fronleichnam", "valentin", "nikolaus", "muttertag", "rosenmontag",
+    "allerheiligen", "reformation", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben",
+    "acht", "neun", "zehn", "elf", "zwölf", "einer", "einem", "anderthalb", "mär", "mai", "jän",
+    "okt", "dez",
 )  # fmt: skip
 QUICK = re.compile(
     r"\d|[今明后後昨前周星礼週禮月日号號点點时時午晚早凌夜元春节秋宵旦诞除清端七五十过過圣情夏冬季秒天]"
@@ -99,7 +101,11 @@ def find_datetimes(doc: Doc) -> Iterable[Entity]:
         parts = e.parts
         if e.last is not None:
             value = resolve_range(parts, e.last, doc.sent_at, cues, anchor)
-        elif parts.only_daypart() and parts.daypart not in ("noon", "midnight"):
+        elif (
+            parts.only_daypart()
+            and parts.daypart not in ("noon", "midnight")
+            and not parts.today_implied
+        ):
             continue  # "in the evening" alone names no day
         else:
             value = resolve(parts, doc.sent_at, cues, None if parts.has_date() else anchor)

@@ -34,6 +34,12 @@ HOUR_RANGE = re.compile(
     NUM_START + r"(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?![\d:.,/%]|\s*(?:[号號日点點时時月分]|"
     r"uhr|h\b|[ap]\.?m|people|persons|guests|leute|personen|days|tage|hours|stunden|min|euro|€|\$))"
 )
+# "2015-12", "12/2015": a month of a year.
+YEAR_MONTH = re.compile(
+    NUM_START + r"(?:(?P<y>(?:19|20)\d{2})-(?P<mo>0?[1-9]|1[0-2])|"
+    r"(?P<mo2>0?[1-9]|1[0-2])[-/](?P<y2>(?:19|20)\d{2}))"
+    r"(?![\d/-]|[.,]\d)"
+)
 DOTTED = re.compile(
     r"(?P<pre>\b(?:am|vom|zum|bis|ab|den|dem|seit|on|by|until)\s+)?"
     + NUM_START
@@ -70,11 +76,15 @@ def _dotted(m: re.Match[str]) -> Token | None:
     return token(m, Parts(year=year, month=month, day=day), weak=weak)
 
 
+def _year_month(m: re.Match[str]) -> Token | None:
+    return token(m, Parts(year=int(m["y"] or m["y2"]), month=int(m["mo"] or m["mo2"])))
+
+
 def _hour_range(m: re.Match[str]) -> Token | None:
     """'10-11' beside a date ("tomorrow 10-11"): weak, it needs the date to count."""
     first, last = int(m["a"]), int(m["b"])
     # "10-11", or across noon on the 12-hour clock ("9-5"); never a score ("3-1", "21-17").
-    if not (0 < first < last <= 24 or 6 <= first <= 12 and 0 < last < first):
+    if not (0 < first < last <= 24 or (6 <= first <= 12 and 0 < last < first)):
         return None
     return Token(m.start(), m.end(), Parts(hour=first), weak=True, last=Parts(hour=last))
 
@@ -112,4 +122,5 @@ COMMON_RULES: tuple[Rule, ...] = (
     Rule(MILITARY, _military, (DIGITS,)),
     Rule(DAY_MONTH, _day_month, (DIGITS, (".",))),
     Rule(HOUR_RANGE, _hour_range, (DIGITS, ("-", "–"))),
+    Rule(YEAR_MONTH, _year_month, (("19", "20"), ("-", "/"))),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime import lexicon_de as lex
 from ownlive.understand.extractors.datetime.grammar import (
     DIGITS,
@@ -18,7 +19,6 @@ from ownlive.understand.extractors.datetime.grammar import (
     rule,
     token,
 )
-from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
 from ownlive.understand.extractors.datetime.grammar_de_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import DE_ORDINAL, de_ordinal

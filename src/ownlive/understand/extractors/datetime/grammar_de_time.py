@@ -99,6 +99,7 @@ def _duration(m: re.Match[str]) -> Token | None:
             return None
         amount = float(count)
     unit_word = m["u"].lower().rstrip(".")
+    unit: tuple[float, int, int]
     if unit_word in ("viertelstunde", "dreiviertelstunde"):
         unit = (45 if unit_word.startswith("drei") else 15, 0, 0)
     else:

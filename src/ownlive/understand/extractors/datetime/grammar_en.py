@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime import lexicon_en as lex
 from ownlive.understand.extractors.datetime.grammar import (
     DIGITS,
@@ -18,7 +19,6 @@ from ownlive.understand.extractors.datetime.grammar import (
     rule,
     token,
 )
-from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
 from ownlive.understand.extractors.datetime.grammar_en_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import EN_ORDINAL, EN_ORDINALS
@@ -170,7 +170,8 @@ _HOLIDAY_STEMS = ("christmas", "xmas", "boxing", "new year", "nye", "valentine",
                   "thanksgiving", "black friday", "easter", "good friday", "mother", "father",
                   "independence", "july", "labor", "memorial", "patrick", "chinese new",
                   "lunar new", "autumn", "dragon", "martin", "mlk", "president", "columbus",
-                  "veteran", "juneteenth", "groundhog", "earth", "saints", "souls")  # fmt: skip
+                  "veteran", "juneteenth", "groundhog", "earth", "saints", "souls", "workers",
+                  "may day")  # fmt: skip
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
     *periods.EN_RULES,
@@ -195,7 +196,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         r"\b(?:in|during|since|until|till|by|before|after|from|to|through|early|late|mid-?|"
-        rf"end\s+of|beginning\s+of|start\s+of)\s+(?P<v>(?P<mon>{MONTH})\b\.?)",
+        rf"end\s+of|beginning\s+of|start\s+of)\s+(?:the\s+)?(?P<v>(?P<mon>{MONTH})\b\.?)",
         _month_alone,
         _MONTHS,
     ),
@@ -266,6 +267,11 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?P<v>{alternation(lex.HOLIDAYS)})(?:'s)?\b{YEAR}",
         _holiday,
         _HOLIDAY_STEMS,
+    ),
+    rule(
+        r"(?:(?<=\d{4}\sand\s)|(?<=\d{4}\sor\s)|(?<=\d{4},\s))(?P<v>(?:19|20)\d{2})\b(?![-/.:]\d)",
+        _year_only,
+        ("19", "20"),
     ),
     rule(
         r"\b(?:in|since|until|by|during|before|after|from)\s+(?P<v>(?:19|20)\d{2})\b(?![-/.:]\d)",

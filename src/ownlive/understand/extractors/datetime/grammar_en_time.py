@@ -57,7 +57,7 @@ _AHEAD = (
 
 
 def _hour(raw: str) -> int | None:
-    value = en_int(raw)
+    value = 0 if raw.lower() == "zero" else en_int(raw)
     return value if value is not None and 0 <= value <= 24 else None
 
 
@@ -147,6 +147,11 @@ def _in_duration(m: re.Match[str]) -> Token | None:
 
 _N = rf"(?P<n>half\s+an?|\d+\.\d+|{EN_NUM})(?P<half2>\s+and\s+a\s+half)?"
 _AMPM = ("am", "pm", "a.m", "p.m", "a m", "p m")
+# Hours past twelve in words, said with o'clock ("fourteen o'clock").
+_HOUR_24 = (
+    r"(?:zero|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty(?:[-\s](?:one|two|three|four))?)"
+)
 _UNITS = ("sec", "min", "hour", "hr", "h", "day", "week", "wk", "month", "year")
 _HOURS = (*DIGITS, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve")  # fmt: skip
@@ -166,7 +171,7 @@ TIME_RULES: tuple[Rule, ...] = (
         cased=True,
         only_with="de",
     ),
-    rule(rf"\b(?P<h>{HOUR})\s*o['’\"]?\s?clock\b", _oclock, ("clock",)),
+    rule(rf"\b(?P<h>{HOUR}|{_HOUR_24})\s*o['’\"]?\s?clock\b", _oclock, ("clock",)),
     rule(
         rf"\b(?:morning|afternoon|evening|night)\s+(?P<v>(?P<h>{HOUR})(?::(?P<m>[0-5]\d))?)\b"
         r"(?P<weak>)(?P<sep>)" + NOT_TIME,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime import lexicon_zh as lex
 from ownlive.understand.extractors.datetime.grammar import (
     Grammar,
@@ -19,7 +20,6 @@ from ownlive.understand.extractors.datetime.grammar import (
     rule,
     token,
 )
-from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES
 from ownlive.understand.extractors.datetime.numerals import ZH_NUM, ZH_YEAR, zh_int, zh_year
 from ownlive.understand.extractors.datetime.parts import Parts, Token
@@ -87,7 +87,11 @@ def _rel(m: re.Match[str]) -> Token | None:
 
 def _daypart(m: re.Match[str]) -> Token | None:
     part = lex.DAYPARTS[m["v"]]
-    return token(m, Parts(daypart=part), weak=part not in ("noon", "midnight"))
+    # "下午开会", "晚上见": a day-part alone is this day's in Chinese chat; the night
+    # words (夜里, 半夜) stay a part of something else.
+    alone = m["v"] in lex.TODAY_DAYPARTS
+    parts = Parts(daypart=part, today_implied=alone or None)
+    return token(m, parts, weak=part not in ("noon", "midnight") and not alone)
 
 
 def _period(m: re.Match[str]) -> Token | None:
@@ -195,7 +199,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         rf"(?P<v>{alternation(lex.HOLIDAYS)}|"
         r"(?:五一|十一|六一)(?=假|长假|小长假|黄金周|期间|放假|节|那天|当天|回|出|去))"
-        r"(?!快乐|老人|树|礼物|节快乐)",
+        r"(?!快乐|老人|树|礼物|节快乐|蒜|粥)",
         _holiday,
         tuple("元春过過大除年清劳端七中国重腊圣平情儿妇三教万感母父复跨五十六"),
     ),

@@ -73,6 +73,8 @@ DAYPARTS = {
     "午夜": "midnight",
 }
 
+TODAY_DAYPARTS = frozenset({"早上", "上午", "下午", "傍晚", "晚上"})
+
 # word -> (period, shift from the current one)
 PERIODS: dict[str, tuple[str, int]] = {}
 for _words, _value in (

@@ -33,6 +33,7 @@ class Parts:
     meridiem: str | None = None  # "am" / "pm"
     daypart: str | None = None  # one of DAYPARTS
     clock24: bool | None = None  # "Uhr", 时, HH:MM: read on the 24-hour clock
+    today_implied: bool | None = None  # 下午, 晚上 alone: this day's, as said in Chinese
     offset_minutes: float | None = None  # "in 2 hours": from the sent instant
     offset_days: int | None = None  # "in 3 days"
     offset_months: int | None = None  # "in 2 months", "in 3 years"
@@ -56,8 +57,8 @@ class Parts:
             mine = getattr(self, f)
             if mine is None:
                 setattr(out, f, theirs)
-            elif f == "clock24":
-                out.clock24 = True
+            elif f in ("clock24", "today_implied"):
+                setattr(out, f, True)
             else:
                 return None  # said twice: two expressions ("7月25日，7月25日"), not one
         # One expression names one day: "tomorrow" and "Friday" together are two plans.

@@ -11,78 +11,15 @@ now add to the sent instant (grain minute), "in 3 days" to the sent date.
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+from ownlive.understand.extractors.datetime.cues import Cues
 from ownlive.understand.extractors.datetime.holidays import next_holiday
 from ownlive.understand.extractors.datetime.parts import Parts
 
 GRAINS = ("year", "month", "day", "hour", "minute")
 _FINENESS = {g: i for i, g in enumerate(GRAINS)}
-
-# Words that say which half of the day a bare "at 8" means. Evening plans win over
-# the morning reading of 7–11; breakfast-like plans keep it.
-_EVENING = re.compile(
-    r"dinner|supper|drinks?\b|beers?\b|\bbar\b|\bpub\b|party|movie|cinema|concert|club|"
-    r"date night|game night|karaoke|\bthai\b|pizza|sushi|burger|ramen|hot ?pot|bbq|"
-    r"abendessen|essen gehen|lust auf|\bkino|\bbier|kneipe|feiern|konzert|grillen|döner|"
-    r"italiener|\bfilm\b|spieleabend|"
-    r"晚饭|晚餐|聚餐|吃饭|喝酒|喝一杯|酒吧|电影|聚会|火锅|烧烤|撸串|唱歌|ktv|宵夜|夜宵",
-    re.IGNORECASE,
-)
-_LATE_NIGHT = re.compile(
-    r"\bbar\b|\bpub\b|club|party|drinks?\b|kneipe|feiern|酒吧|宵夜|夜宵|蹦迪", re.IGNORECASE
-)
-_MORNING = re.compile(
-    r"breakfast|brunch|\bgym\b|standup|stand-up|frühstück|brunch|joggen|"
-    r"早饭|早餐|早茶|早点|上班|晨跑|早会",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(?:was|were|paid|received|arrived|happened|charged|delivered|landed|ago|"
-    r"war|waren|wurde|hatte|bezahlt|erhalten|angekommen|geliefert|gelandet)\b|已|刚",
-    re.IGNORECASE,
-)
-
-
-class Cues:
-    """What the whole message says about which reading of a bare hour a person means.
-
-    Read lazily: most messages never need it (their times carry am/pm, a day-part or
-    "Uhr"), and each cue is a scan of the text.
-    """
-
-    __slots__ = ("_found", "_text")
-
-    def __init__(self, text: str = "") -> None:
-        self._text = text
-        self._found: dict[str, bool] = {}
-
-    @classmethod
-    def of(cls, text: str) -> Cues:
-        return cls(text)
-
-    def _has(self, name: str, pattern: re.Pattern[str]) -> bool:
-        if name not in self._found:
-            self._found[name] = pattern.search(self._text) is not None
-        return self._found[name]
-
-    @property
-    def evening(self) -> bool:
-        return self._has("evening", _EVENING)
-
-    @property
-    def late_night(self) -> bool:
-        return self._has("late_night", _LATE_NIGHT)
-
-    @property
-    def morning(self) -> bool:
-        return self._has("morning", _MORNING)
-
-    @property
-    def past(self) -> bool:
-        return self._has("past", _PAST)
 
 
 @dataclass(frozen=True, slots=True)

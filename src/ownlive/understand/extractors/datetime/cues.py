@@ -1,0 +1,72 @@
+"""Cues in a message for the reading of a bare hour a person would take (DESIGN.md 4.1).
+
+"dinner at 8" is 20:00, "brunch um 11" is 11:00, "The parcel was delivered at 9" tells
+of the past. The resolver asks only when a bare hour needs it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that say which half of the day a bare "at 8" means. Evening plans win over
+# the morning reading of 7–11; breakfast-like plans keep it.
+_EVENING = re.compile(
+    r"dinner|supper|drinks?\b|beers?\b|\bbar\b|\bpub\b|party|movie|cinema|concert|club|"
+    r"date night|game night|karaoke|\bthai\b|pizza|sushi|burger|ramen|hot ?pot|bbq|"
+    r"abendessen|essen gehen|lust auf|\bkino|\bbier|kneipe|feiern|konzert|grillen|döner|"
+    r"italiener|\bfilm\b|spieleabend|"
+    r"晚饭|晚餐|聚餐|吃饭|喝酒|喝一杯|酒吧|电影|聚会|火锅|烧烤|撸串|唱歌|ktv|宵夜|夜宵",
+    re.IGNORECASE,
+)
+_LATE_NIGHT = re.compile(
+    r"\bbar\b|\bpub\b|club|party|drinks?\b|kneipe|feiern|酒吧|宵夜|夜宵|蹦迪", re.IGNORECASE
+)
+_MORNING = re.compile(
+    r"breakfast|brunch|\bgym\b|standup|stand-up|frühstück|brunch|joggen|"
+    r"早饭|早餐|早茶|早点|上班|晨跑|早会",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|paid|received|arrived|happened|charged|delivered|landed|ago|"
+    r"war|waren|wurde|hatte|bezahlt|erhalten|angekommen|geliefert|gelandet)\b|已|刚",
+    re.IGNORECASE,
+)
+
+
+class Cues:
+    """What the whole message says about which reading of a bare hour a person means.
+
+    Read lazily: most messages never need it (their times carry am/pm, a day-part or
+    "Uhr"), and each cue is a scan of the text.
+    """
+
+    __slots__ = ("_found", "_text")
+
+    def __init__(self, text: str = "") -> None:
+        self._text = text
+        self._found: dict[str, bool] = {}
+
+    @classmethod
+    def of(cls, text: str) -> Cues:
+        return cls(text)
+
+    def _has(self, name: str, pattern: re.Pattern[str]) -> bool:
+        if name not in self._found:
+            self._found[name] = pattern.search(self._text) is not None
+        return self._found[name]
+
+    @property
+    def evening(self) -> bool:
+        return self._has("evening", _EVENING)
+
+    @property
+    def late_night(self) -> bool:
+        return self._has("late_night", _LATE_NIGHT)
+
+    @property
+    def morning(self) -> bool:
+        return self._has("morning", _MORNING)
+
+    @property
+    def past(self) -> bool:
+        return self._has("past", _PAST)
