@@ -29,6 +29,14 @@ def _quote(text: str) -> str:
 
 def connect(path: Path, passphrase: str | None = None) -> Connection:
     """Open (creating if needed) the vault at `path`, migrated to the latest schema."""
+    conn = open_file(path, passphrase)
+    _configure(conn)
+    migrate(conn, str(path))
+    return conn
+
+
+def open_file(path: Path, passphrase: str | None = None) -> Connection:
+    """Open the file with the right driver and key, checked, but neither configured nor migrated."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if passphrase is not None:
         if sqlcipher3 is None:  # pragma: no cover
@@ -57,8 +65,6 @@ def connect(path: Path, passphrase: str | None = None) -> Connection:
         if "not a database" in str(error) or "encrypted" in str(error):
             raise WrongPassphrase(str(path)) from None
         raise VaultError(f"cannot open the vault: {error}", f"vault {path}", "") from None
-    _configure(conn)
-    migrate(conn, str(path))
     return conn
 
 
@@ -79,7 +85,8 @@ def schema_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: Connection, where: str) -> None:
+def migrate(conn: Connection, where: str, up_to: int = LATEST_VERSION) -> None:
+    """Apply the migrations after the file's version, up to `up_to` (default: all)."""
     current = schema_version(conn)
     if current > LATEST_VERSION:
         raise VaultError(
@@ -88,7 +95,7 @@ def migrate(conn: Connection, where: str) -> None:
             "upgrade ownlive",
         )
     for migration in all_migrations():
-        if migration.version <= current:
+        if migration.version <= current or migration.version > up_to:
             continue
         # executescript commits; the version bump rides in the same script so
         # a crash leaves either the old or the new version, never half of one.

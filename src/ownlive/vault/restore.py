@@ -42,8 +42,7 @@ from ownlive.vault.archive import (
     quote_ident,
     read_manifest,
 )
-from ownlive.vault.connection import Connection, DatabaseError
-from ownlive.vault.migrations import all_migrations
+from ownlive.vault.connection import Connection, DatabaseError, migrate, open_file
 from ownlive.vault.store import Clock, Vault, utc_now
 
 # A row the schema refuses (UNIQUE, NOT NULL, CHECK, a type mismatch); any
@@ -132,25 +131,12 @@ def _create(target: Path, passphrase: str | None, version: int) -> Connection:
     `connection.connect` would migrate straight to our version; the rows must
     go in at theirs, so the file is opened the same way but migrated only so far.
     """
-    if passphrase is not None and not passphrase:
-        what = "the passphrase is empty"
-        fix = "set OWNLIVE_PASSPHRASE or --passphrase-file to a non-empty passphrase"
-        raise UsageError(what, f"vault {target}", fix)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    conn = open_file(target, passphrase)
+    conn.execute("PRAGMA foreign_keys = ON")
     try:
-        if passphrase is None:
-            conn = sqlite3.connect(str(target), isolation_level=None, check_same_thread=False)
-        else:
-            conn = sqlcipher3.connect(str(target), isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
-        conn.execute("PRAGMA foreign_keys = ON")
-        for migration in all_migrations():
-            if migration.version <= version:
-                conn.executescript(
-                    f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
-                )
+        migrate(conn, str(target), up_to=version)
     except DatabaseError as error:
+        conn.close()
         raise VaultError(f"cannot create the vault ({error})", f"vault {target}", "") from None
     return conn
 
