@@ -3,32 +3,41 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint bench check-exports clean
 
-$(STAMP): pyproject.toml
+# Three install levels, each a stamp: the demo needs only ownlive itself, the
+# tests and linters the dev extra, the benchmarks the peers of the bench extra.
+$(VENV)/.base: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
 
-demo: $(STAMP)
+$(VENV)/.dev: $(VENV)/.base
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(VENV)/.bench: $(VENV)/.dev
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+demo: $(VENV)/.base
 	$(BIN)/python -m ownlive.demo.run
 
-test: $(STAMP)
+test: $(VENV)/.dev
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP)
+lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(VENV)/.bench
 	$(BIN)/python -m benchmarks.run
+
+check-exports: $(VENV)/.bench
+	$(BIN)/python -m benchmarks.check_exports
 
 clean:
 	rm -rf $(VENV) .ownlive
-
-check-exports: $(STAMP)
-	$(BIN)/python -m benchmarks.check_exports
