@@ -108,6 +108,32 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Neujahr", [("Neujahr", "2027-01-01T00:00", "day")]),
     ("Tag der Deutschen Einheit", [("Tag der Deutschen Einheit", "2027-10-03T00:00", "day")]),
     ("Pfingstmontag", [("Pfingstmontag", "2027-05-17T00:00", "day")]),
+    # dates with a space after the day's dot; a date, a dash or "zwischen", then its times
+    (
+        "vom 21. 11. bis zum 23. 11.",
+        [("21. 11. bis zum 23. 11.", "2026-11-21T00:00", "2026-11-23T00:00", "day")],
+    ),
+    ("Fr. 15.01.2027 - 6:00 Uhr", [("Fr. 15.01.2027 - 6:00 Uhr", "2027-01-15T06:00", "minute")]),
+    (
+        "am 26.08. zwischen 09.00 - 13.00 Uhr",
+        [("26.08. zwischen 09.00 - 13.00 Uhr", "2027-08-26T09:00", "2027-08-26T13:00", "minute")],
+    ),
+    # a date, then a deadline's or an earliest time on it
+    ("05.07. 2027 ab 17:00 Uhr", [("05.07. 2027 ab 17:00 Uhr", "2027-07-05T17:00", "minute")]),
+    ("06.06.2027 bis 15:00 Uhr", [("06.06.2027 bis 15:00 Uhr", "2027-06-06T15:00", "minute")]),
+    ("20.12. spätestens 12 Uhr", [("20.12. spätestens 12 Uhr", "2026-12-20T12:00", "hour")]),
+    (
+        "05.12. nicht vor 19.00 Uhr",
+        [("05.12. nicht vor 19.00 Uhr", "2026-12-05T19:00", "minute")],
+    ),
+    # a weekday's abbreviation after its preposition; a day.month at noon
+    ("Passt es dir am Fr?", [("Fr", "2026-11-27T00:00", "day")]),
+    ("bis Di. dann", [("Di.", "2026-11-24T00:00", "day")]),
+    ("1.9. Mittag", [("1.9. Mittag", "2027-09-01T12:00", "hour")]),
+    (
+        "zwischen dem 3. und 5. Mai",
+        [("zwischen dem 3. und 5. Mai", "2027-05-03T00:00", "2027-05-05T00:00", "day")],
+    ),
 ]
 
 

@@ -122,6 +122,52 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("International Workers' Day", [("International Workers' Day", "2027-05-01T00:00", "day")]),
     # a possessive 's stays out of the span
     ("Friday's meeting", [("Friday", "2026-11-27T00:00", "day")]),
+    # day.month as Europeans write it in English too
+    ("see you 16.12", [("16.12", "2026-12-16T00:00", "day")]),
+    ("earlier 06.08", [("06.08", "2027-08-06T00:00", "day")]),
+    ("back on 6.6.", [("6.6.", "2027-06-06T00:00", "day")]),
+    ("8.11 in the evening", [("8.11 in the evening", "2027-11-08T00:00", "day")]),
+    ("31.10 around 0720", [("31.10 around 0720", "2027-10-31T07:20", "minute")]),
+    ("10.10 - 11.10", [("10.10 - 11.10", "2027-10-10T00:00", "2027-10-11T00:00", "day")]),
+    (
+        "June 7th 17.05-18.15",
+        [("June 7th 17.05-18.15", "2027-06-07T17:05", "2027-06-07T18:15", "minute")],
+    ),
+    # ISO week numbers of the sent year: Monday–Sunday, or the weekday named in it
+    ("week 36 works", [("week 36", "2026-08-31T00:00", "2026-09-06T00:00", "day")]),
+    ("Thursday, week 49", [("Thursday, week 49", "2026-12-03T00:00", "day")]),
+    (
+        "How about the first week of 2027",
+        [("first week of 2027", "2027-01-04T00:00", "2027-01-10T00:00", "day")],
+    ),
+    ("gains in this calendar year", [("this calendar year", "2026-01-01T00:00", "year")]),
+    # ranges of days written once with their month, or with "between … and"
+    (
+        "from 16 to 17 December 2026",
+        [("16 to 17 December 2026", "2026-12-16T00:00", "2026-12-17T00:00", "day")],
+    ),
+    (
+        "can we do it between the 21st and 23rd?",
+        [("between the 21st and 23rd", "2026-11-21T00:00", "2026-11-23T00:00", "day")],
+    ),
+    (
+        "from the 26th of june to the 28th of june",
+        [("26th of june to the 28th of june", "2027-06-26T00:00", "2027-06-28T00:00", "day")],
+    ),
+    # a clock time without its colon, midnight in two words, "the year of"
+    ("I'll be back 1140 a.m.", [("1140 a.m.", "2026-11-21T11:40", "minute")]),
+    ("We should go back at mid night.", [("mid night", "2026-11-21T00:00", "hour")]),
+    ("sales in the year of 2008", [("2008", "2008-01-01T00:00", "year")]),
+    ("25th?", [("25th", "2026-11-25T00:00", "day")]),
+    ("a week from tomorrow", [("a week from tomorrow", "2026-11-28T00:00", "day")]),
+    ("On 2016 10 16, the conference started.", [("2016 10 16", "2016-10-16T00:00", "day")]),
+    ("29.Sept evening", [("29.Sept evening", "2027-09-29T00:00", "day")]),
+    # a date, a dash, then the time (or times) on it
+    ("Tuesday - 9pm", [("Tuesday - 9pm", "2026-11-24T21:00", "hour")]),
+    (
+        "18th september 2027 - 06:25-08:05",
+        [("18th september 2027 - 06:25-08:05", "2027-09-18T06:25", "2027-09-18T08:05", "minute")],
+    ),
 ]
 
 

@@ -115,6 +115,27 @@ TRAPS: list[tuple[str, str, list[Expected]]] = [
     ("en", "gate 7 tonight", [("tonight", "2026-11-20T00:00", "day")]),
     ("en", "room 1115 tomorrow", [("tomorrow", "2026-11-21T00:00", "day")]),
     ("de", "Gleis 7", []),
+    # decimals, measures, ratings and prices that look like day.month
+    ("en", "it takes 1.5 hours", []),
+    ("en", "costs 10.10 now", []),
+    ("en", "grew 3.12 percent", []),
+    ("en", "version 2.10 is out", []),
+    ("en", "the score was 10.11", []),
+    ("en", "rated 4.5.", []),
+    ("en", "we scored 2.10 on the test", []),
+    ("en", "price 10.12 and tax", []),
+    ("zh", "版本 1.10, 已发布", []),
+    # the modal verb "may", a course's week
+    ("en", "This may take longer than expected.", []),
+    ("en", "week 3 of the course", []),
+    ("en", "sold 2020 12 5 times", []),
+    ("de", "Platz 3. 5. Reihe", []),
+    ("de", "Note 3.9. abends war gut", []),
+    ("de", "am Mo-Fr geöffnet", []),
+    ("de", "am 28.09. 20 Leute", [("28.09.", "2027-09-28T00:00", "day")]),
+    ("en", "add 1/2 in the morning", []),
+    ("en", "I came 1st!", []),
+    ("en", "the 25th floor", []),
 ]
 
 

@@ -41,9 +41,17 @@ class Composer:
         self.index = RuleIndex(tuple(rules))
         self.join = _either([g.join for g in grammars])
         # A date before a range may stand before its "from": "Freitag von 9 bis 17 Uhr".
-        self.attach_join = _either([*(g.join for g in grammars), r"\s*,?\s*(?:von|vom|from|从)\s*"])
+        # "am 26.08. zwischen 09.00 - 13.00 Uhr", "18th september 2017 - 06:25-08:05" too.
+        self.attach_join = _either(
+            [*(g.join for g in grammars), r"\s*,?\s*(?:von|vom|from|从|zwischen|between|[-–—])\s*"]
+        )
         self.range_conn = _either([g.range_conn for g in grammars])
         self.between_and = _either([g.between_and for g in grammars])
+        # "between the 21st and 23rd", "zwischen dem 3. und 5.": the last bound a number
+        self.between_num = re.compile(
+            f"(?:{self.between_and.pattern})"
+            r"(?P<n>\d{1,2})(?:st|nd|rd|th|\.(?!\d))?(?![\d:]|[.,]\d|\s*(?:[ap]\.?m\b|uhr|%))"
+        )
         # The recurrence words of all languages, matched forward once per message.
         self.recurrence = _either([g.recurrence.pattern.removesuffix(r"\Z") for g in grammars])
 
@@ -94,7 +102,10 @@ class Composer:
                 out
                 and not out[-1].is_range
                 and not t.is_range
-                and self.join.fullmatch(text, out[-1].end, t.start)
+                and (
+                    self.join.fullmatch(text, out[-1].end, t.start)
+                    or _date_dash_time(text, out[-1], t)
+                )
                 and _may_join(out[-1], t)
             ):
                 prev = out[-1]
@@ -109,8 +120,11 @@ class Composer:
                 )
                 if merged is not None:
                     # Two weak pieces that make a clock time of a day-part are no longer
-                    # weak: "3" + "in the afternoon", "evening" + "5".
-                    whole = merged.has_clock() and merged.daypart is not None
+                    # weak: "3" + "in the afternoon", "evening" + "5"; nor is a day.month
+                    # at noon ("1.9. Mittag"), where a grade or a fraction has no noon.
+                    dated = merged.day is not None and merged.month is not None
+                    noon = dated and merged.daypart in ("noon", "midnight")
+                    whole = noon or (merged.has_clock() and merged.daypart is not None)
                     weak = prev.weak and t.weak and not whole
                     out[-1] = Token(prev.start, t.end, merged, weak=weak, drop=prev.drop or t.drop)
                     continue
@@ -126,10 +140,14 @@ class Composer:
             floor = out[-1].end if out else 0
             pair = _range_pair(e, nxt) if nxt is not None else None
             if nxt is not None and pair is not None:
-                start = self._range_start(text, e, nxt, floor)
+                start, end = self._range_start(text, e, nxt, floor), nxt.end
+                if start is None and _ZH_BETWEEN.fullmatch(text, e.end, nxt.start):
+                    # "1月15号4点和2月3号9点之间": the bounds, then 之间
+                    after = _ZH_AMONG.match(text, nxt.end)
+                    start, end = (e.start, after.end()) if after else (None, end)
                 if start is not None:
                     first, last = _inherit(*pair)
-                    out.append(_range(start, nxt.end, first, last, e, nxt))
+                    out.append(_range(start, end, first, last, e, nxt))
                     i += 2
                     continue
             ranged = self._number_range(text, e, floor)
@@ -164,6 +182,18 @@ class Composer:
                 if bound is not None:
                     first, last = _inherit(e.parts, bound)
                     return _range(e.start, m.end(), first, last, e, e)
+        return self._between_number(text, e, floor)
+
+    def _between_number(self, text: str, e: Token, floor: int) -> Token | None:
+        m = self.between_num.match(text, e.end) if e.parts.day is not None else None
+        if m is None:
+            return None
+        bound = _number_bound(m.group("n"), e.parts)
+        for g in self.grammars:
+            opening = g.between.search(text, max(floor, e.start - _WINDOW), e.start)
+            if opening is not None and bound is not None:
+                first, last = _inherit(e.parts, bound)
+                return _range(opening.start(), m.end(), first, last, e, e)
         return None
 
     def _attach(self, text: str, exprs: list[Token]) -> list[Token]:
@@ -236,6 +266,19 @@ def _range(start: int, end: int, first: Parts, last: Parts, a: Token, b: Token) 
     out = Token(start, end, first, last=last, weak=a.weak and b.weak, drop=a.drop or b.drop)
     out.calendar_only = a.calendar_only and b.calendar_only
     return out
+
+
+_ZH_BETWEEN = re.compile(r"\s*(?:和|与|跟|與)\s*")
+_ZH_AMONG = re.compile(r"\s*之间|\s*之間")
+_DASH = re.compile(r"\s*(?:[-–—]|bis(?:\s+spätestens)?)\s*")
+
+
+def _date_dash_time(text: str, date: Token, clock: Token) -> bool:
+    """'Fr. 15.09.2017 - 6:00 Uhr', '06.06. bis 15 Uhr': a date, then the time on it."""
+    first, second = date.parts, clock.parts
+    if first.has_time() or not first.has_date() or second.has_date() or not second.has_clock():
+        return False
+    return _DASH.fullmatch(text, date.end, clock.start) is not None
 
 
 def _may_join(a: Token, b: Token) -> bool:

@@ -43,7 +43,8 @@ YEAR_MONTH = re.compile(
 DOTTED = re.compile(
     r"(?P<pre>\b(?:am|vom|zum|bis|ab|den|dem|seit|on|by|until)\s+)?"
     + NUM_START
-    + r"(?P<v>(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>(?:19|20)?\d{2}(?!\d))?)(?![\d]|\.\d)"
+    + r"(?P<v>(?P<d>\d{1,2})\.[ ]?(?P<mo>\d{1,2})\."
+    r"(?P<y>(?:19|20)?\d{2}(?!\d)|[ ](?:19|20)\d{2}(?!\d))?)(?![\d]|\.\d)"
 )
 
 
@@ -70,7 +71,7 @@ def _dotted(m: re.Match[str]) -> Token | None:
         return None
     year = None
     if m["y"]:
-        year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
+        year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)  # int() skips the " " of ". 2017"
     # "3.9." alone may be a rating ending a sentence; "am 3.9.", "03.09." are dates.
     weak = len(m["d"]) == len(m["mo"]) == 1 and year is None and m["pre"] is None
     return token(m, Parts(year=year, month=month, day=day), weak=weak)

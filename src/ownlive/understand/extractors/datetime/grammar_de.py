@@ -115,6 +115,10 @@ def _weekday_abbr(m: re.Match[str]) -> Token | None:
     return token(m, Parts(weekday=lex.WEEKDAY_ABBR[m["ab"].lower()]), weak=True)
 
 
+def _weekday_named(m: re.Match[str]) -> Token | None:
+    return token(m, Parts(weekday=lex.WEEKDAY_ABBR[m["ab"].lower()]))
+
+
 def _this_daypart(m: re.Match[str]) -> Token | None:
     return token(m, Parts(rel_day=0, daypart=lex.DAYPARTS[m["dp"].lower()]))
 
@@ -237,6 +241,15 @@ RULES: tuple[Rule, ...] = (
         cased=True,
     ),
     rule(
+        # "am Fr", "bis Di.": after a day's preposition the abbreviation is the weekday
+        r"\b(?:am|Am|bis|ab)\s+(?P<v>(?P<ab>Mo|Di|Mi|Do|Fr|Sa|So|MO|DI|MI|DO|FR|SA|SO)\b\.?)"
+        r"(?![-/]\s*\w)",
+        _weekday_named,
+        ("mo", "di", "mi", "do", "fr", "sa", "so"),
+        ("am", "bis", "ab"),
+        cased=True,
+    ),
+    rule(
         r"\b(?:dieser|diesen)\s+(?P<dp>abend|nachmittag|vormittag|nacht)\b",
         _this_daypart,
         ("dies",),
@@ -287,7 +300,8 @@ GRAMMAR = Grammar(
     rules=RULES,
     join=(
         r"\s*[,(]?\s*(?:(?:um|gegen|ab|am|den|dem|so\s+gegen|so\s+um|ca\.?|circa|etwa|gg\.?|"
-        r"im|vom|nach|vor|in\s+der)\s*)*"
+        r"im|vom|nach|vor|in\s+der|spätestens|frühestens|kurz\s+vor|kurz\s+nach|"
+        r"nicht\s+vor|nicht\s+nach|nicht\s+später\s+als|nicht\s+früher\s+als)\s*)*"
     ),
     range_conn=r"\s*(?:-|–|—|~|bis(?:\s+(?:zum|zur|um|ca\.?))?|auf(?:\s+den)?)\s*",
     between=_p(r"\bzwischen\s+(?:dem\s+)?\Z"),

@@ -20,6 +20,7 @@ from ownlive.understand.extractors.datetime.grammar import (
     token,
 )
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
+from ownlive.understand.extractors.datetime.grammar_en_extra import RULES as EXTRA_RULES
 from ownlive.understand.extractors.datetime.grammar_en_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import EN_ORDINAL, EN_ORDINALS
 from ownlive.understand.extractors.datetime.parts import Parts, Token
@@ -65,6 +66,8 @@ def _month_year(m: re.Match[str]) -> Token | None:
 
 
 def _month_alone(m: re.Match[str]) -> Token | None:
+    if m["mon"] == "may" and _MAY_VERB.match(m.string, m.end()):
+        return None  # "This may take longer": the modal verb
     parts = Parts(month=_month(m["mon"]))
     if m.groupdict().get("mod") == "this":
         parts.period, parts.period_shift = "year", 0  # "this September": this year's
@@ -163,6 +166,11 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 
 _SEP = r"(?:\.?\s*|\.?\s*/\s*|-)"
+# "This may take longer": the modal verb, not the month.
+_MAY_VERB = re.compile(
+    r"\s+(?:be|not|take|have|help|seem|cause|also|well|need|want|make|get|come|go|sound|"
+    r"look|work|change|mean|apply|vary|happen|lead|require|affect|depend)\b"
+)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAYPARTS = ("morning", "afternoon", "evening", "night", "noon", "midday")
@@ -176,13 +184,14 @@ RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
     *periods.EN_RULES,
     *TIME_RULES,
+    *EXTRA_RULES,
     rule(
         rf"\b(?P<mon>{MONTH}){_SEP},?\s*(?:the\s+)?{DAY}\b(?!:\d|\s*(?:[ap]\.?m\b|%)){YEAR}",
         _month_day,
         _MONTHS,
     ),
     rule(
-        rf"(?<![$€£¥\d.,])\b{DAY}(?:\s+of\s+|[-/]|\s*)(?P<mon>{MONTH})\b\.?"
+        rf"(?<![$€£¥\d.,])\b{DAY}(?:\s+of\s+|[-/]|\.?\s*)(?P<mon>{MONTH})\b\.?"
         rf"(?:[-/](?P<y>\d{{4}})\b)?" + YEAR.replace("<y>", "<y2>"),
         _month_day,
         _MONTHS,
@@ -256,7 +265,8 @@ RULES: tuple[Rule, ...] = (
         cased=True,
     ),
     rule(
-        rf"\b(?P<mod>{_MOD})\s+(?P<u>week|weekend|month|year)\b(?P<after>\s+after\s+next)?",
+        rf"\b(?P<mod>{_MOD})\s+(?:calendar\s+)?(?P<u>week|weekend|month|year)\b"
+        r"(?P<after>\s+after\s+next)?",
         _period,
         ("week", "month", "year"),
     ),
@@ -290,7 +300,7 @@ GRAMMAR = Grammar(
         r"\s*[,(]?\s*(?:(?:at|on|around|about|by|the|of|from|in|after|before|approximately|"
         r"approx\.?|ca\.?)\s+|@\s*){0,2}"
     ),
-    range_conn=r"\s*(?:-|–|—|~|to|till|until|thru|through|'til)\s*",
+    range_conn=r"\s*(?:-|–|—|~|(?:to|till|until|thru|through|'til)(?:\s+the)?)\s*",
     between=_p(r"\bbetween\s+(?:the\s+)?\Z"),
     between_and=r"\s+and\s+(?:the\s+)?",
     num_before=_p(

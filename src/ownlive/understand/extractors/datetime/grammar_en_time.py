@@ -41,6 +41,9 @@ NOT_TIME = (
     r"(?!\s*(?:[-–/.,:]?\d|%|(?:percent|people|persons|guests|pax|euros?|dollars?|bucks|"
     r"usd|eur|km|miles?|kg|lbs?|degrees|°|times|x\b|years?|yrs?|months?|weeks?|days?|hours?|"
     r"hrs?|min(?:ute)?s?|seconds?|secs?|st\b|nd\b|rd\b|th\b|of\b|out\b|[ap]\.?m\b|o'?clock|"
+    # "from 16 to 17 November": days of a month, not hours
+    r"(?:to|till|until)\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec)|"
     r"(?:[a-z]+\s+){0,2}(?:street|st\b|avenue|ave\b|road|rd\b|boulevard|blvd|lane|drive|way|"
     r"place|plaza|square|hotel|restaurant))))"
 )
@@ -142,6 +145,12 @@ def _in_duration(m: re.Match[str]) -> Token | None:
     if m.groupdict().get("later") and unit[0] == 0:
         return None  # "two days later" tells a story; minutes/hours later are from now
     parts = duration(amount, unit, -1 if m.groupdict().get("ago") else 1)
+    base = m.groupdict().get("base")
+    if parts is not None and base and parts.offset_days is not None:
+        # "a week from tomorrow": counted from the day named, not from today
+        parts.offset_days += {"tomorrow": 1, "yesterday": -1}.get(base, 0)
+    elif base and base not in ("now", "today"):
+        return None  # "2 hours from tomorrow": no instant a person would agree on
     return None if parts is None else token(m, parts)
 
 
@@ -218,8 +227,8 @@ TIME_RULES: tuple[Rule, ...] = (
     ),
     rule(
         rf"\b{_N}\s*(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?"
-        r"\s+(?:(?P<ago>ago)|from\s+(?:now|today)|(?P<later>later))\b",
+        r"\s+(?:(?P<ago>ago)|from\s+(?P<base>now|today|tomorrow|yesterday)|(?P<later>later))\b",
         _in_duration,
-        ("ago", "from now", "from today", "later"),
+        ("ago", "from now", "from today", "from tomorrow", "from yesterday", "later"),
     ),
 )

@@ -68,7 +68,7 @@ class Parts:
         )
         if anchors > 1 and out.day is None:
             return None
-        spans = ("week", "weekend", "season", "quarter", "days")
+        spans = ("week", "weekend", "season", "quarter", "days", "isoweek")
         if out.period in spans and (out.has_time() or out.day is not None):
             return None
         return out

@@ -137,7 +137,7 @@ def _period(p: Parts, today: date) -> tuple[date, str, date | None] | None:
     return None
 
 
-_SPANS = ("season", "quarter", "days")
+_SPANS = ("season", "quarter", "days", "isoweek")
 
 
 def _span(p: Parts, today: date) -> tuple[date, str, date | None] | None:
@@ -145,6 +145,14 @@ def _span(p: Parts, today: date) -> tuple[date, str, date | None] | None:
     shift = p.period_shift or 0
     if p.period == "days":
         return today + timedelta(days=1), "day", today + timedelta(days=shift)
+    if p.period == "isoweek":  # "week 36": Monday–Sunday of that ISO week
+        try:
+            monday = date.fromisocalendar(p.year or today.isocalendar()[0], shift, 1)
+        except ValueError:
+            return None  # week 53 of a year that has 52
+        if p.weekday is not None:  # "Thursday, week 23"
+            return monday + timedelta(days=p.weekday), "day", None
+        return monday, "day", monday + timedelta(days=6)
     if p.month is None:
         if p.period != "quarter":
             return None
