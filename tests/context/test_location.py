@@ -10,6 +10,8 @@ import pytest
 
 from ownlive.context.geo import haversine_m, outgoing
 from ownlive.context.location import (
+    PURPOSE,
+    SUBJECT,
     FirstKnown,
     FixedLocation,
     LastKnownPlace,
@@ -116,3 +118,17 @@ def test_a_revoked_grant_is_not_precise(vault: Vault) -> None:
     grant = vault.grant("location.precise", subject="assistant", purpose="suggest")
     vault.revoke(grant.id)
     assert precise_granted(vault) is False
+
+
+@pytest.mark.parametrize(
+    ("once", "platform", "expected"),
+    [(False, None, True), (True, None, False), (False, "sms", False)],
+    ids=["standing", "one-time", "narrowed"],
+)
+def test_only_a_standing_unnarrowed_grant_unlocks_precise_sending(
+    vault: Vault, once: bool, platform: str | None, expected: bool
+) -> None:
+    """A one-time grant is never used up by this check; a narrowed one says nothing of place."""
+    vault.grant("location.precise", subject=SUBJECT, purpose=PURPOSE, once=once, platform=platform)
+    assert precise_granted(vault) is expected
+    assert precise_granted(vault) is expected  # asking twice changes nothing

@@ -200,3 +200,44 @@ def test_read_allowed_exactly_when_a_matching_grant_is_active(
             assert vault.log_entries()[-1].event == "denied"
         assert vault.log_head()[0] == before + 1
         assert vault.verify_log().ok
+
+
+def test_an_unknown_conversation_is_denied_like_a_known_one(filled: Vault) -> None:
+    """Whether a conversation id exists is not revealed without a grant, and the ask is logged."""
+    with pytest.raises(ConsentRequired):
+        filled.session(subject="nosy", purpose="look").messages(conversation_id=999)
+    assert_access_logged(filled, [("denied", "nosy", "messages.read")])
+    filled.grant("messages.read", subject="owner", purpose="look")
+    assert filled.session(subject="owner", purpose="look").messages(conversation_id=999) == []
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("100%", ["100% sicher"]),
+        ("e_c", ["snake_case"]),
+        ("a%e", []),
+        ("100", ["100% sicher", "100 Prozent"]),
+    ],
+)
+def test_search_wildcards_match_only_themselves(
+    vault: Vault, ingest_records: IngestHelper, term: str, found: list[str]
+) -> None:
+    ingest_records(
+        vault, [message(t) for t in ["100% sicher", "100 Prozent", "snake_case", "snakeXcase"]]
+    )
+    vault.grant("messages.read", subject="s", purpose="p")
+    assert [m.text for m in vault.session(subject="s", purpose="p").messages(search=term)] == found
+
+
+def test_a_narrowed_grant_does_not_allow_an_action(vault: Vault) -> None:
+    vault.grant("calendar.write", subject="assistant", purpose="suggest", platform="sms")
+    with pytest.raises(ConsentRequired, match="not for actions"):
+        vault.session(subject="assistant", purpose="suggest").require(
+            "calendar.write", action="write 1 event"
+        )
+    vault.grant("calendar.write", subject="assistant", purpose="suggest")
+    grant = vault.session(subject="assistant", purpose="suggest").require(
+        "calendar.write", action="write 1 event"
+    )
+    assert not grant.narrowed

@@ -30,12 +30,21 @@ def coarse(location: Location) -> Location:
 
 
 def precise_granted(vault: Vault | None, *, subject: str = SUBJECT, purpose: str = PURPOSE) -> bool:
-    """Whether the user granted `location.precise` to this subject for this purpose, now."""
+    """Whether the user granted `location.precise` to this subject for this purpose, now.
+
+    Only a standing grant for all data counts: a one-time grant would never be
+    used up by a check that reads nothing, and a grant narrowed to one platform
+    or conversation says nothing about sending where the user is.
+    """
     if vault is None:
         return False
     now = vault.now()
     return any(
-        g.scope == "location.precise" and g.purpose == purpose and g.state(now) == "active"
+        g.scope == "location.precise"
+        and g.purpose == purpose
+        and g.state(now) == "active"
+        and not g.once
+        and not g.narrowed
         for g in vault.grants(subject)
     )
 

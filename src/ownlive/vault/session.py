@@ -172,7 +172,7 @@ class Session(ContextReads):
             params.append(conversation_id)
             described.append(f"conversation={conversation_id}")
             if platform is None:
-                platform = self._vault.platform_of(conversation_id)
+                platform = self._vault.platform_or_none(conversation_id)
         elif platform is not None:
             filters.append("c.platform = ?")
             params.append(platform)
@@ -187,7 +187,7 @@ class Session(ContextReads):
             described.append("until")
         if search:
             filters.append(_search_condition(search))
-            params.append(search)
+            params.append(_search_param(search))
             described.append("search")  # the term itself may be personal: not logged
         tail = "".join(f" AND {f}" for f in filters)
         order = " ORDER BY m.sent_at_utc, m.id"
@@ -236,7 +236,7 @@ class Session(ContextReads):
         platform = None
         if conversation_id is not None:
             tail, params = " AND p.conversation_id = ?", [conversation_id]
-            platform = self._vault.platform_of(conversation_id)
+            platform = self._vault.platform_or_none(conversation_id)
 
         def sql(where: str) -> str:
             return (
@@ -295,6 +295,10 @@ class Session(ContextReads):
         with vault.transaction() as conn:
             now = vault.now()
             auth = self._authorize(scope)
+            if not isinstance(auth, str) and auth.where != "1":
+                # A grant narrowed to a platform or conversation covers reads of
+                # those rows; an action (writing an event) is not one of them.
+                auth = "granted only for some platforms or conversations, not for actions"
             if isinstance(auth, str):
                 denial = audit.ReadDenied(
                     subject=self.subject,
@@ -321,11 +325,20 @@ class Session(ContextReads):
         return grant
 
 
+def _search_param(term: str) -> str:
+    """The term as typed: LIKE's wildcards in it match only themselves."""
+    if len(term) < 3:
+        return term  # instr() has no wildcards
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _search_condition(term: str) -> str:
     # The trigram index answers terms of three or more characters; shorter ones
     # (two-character Chinese words are common) fall back to a substring scan.
     if len(term) >= 3:
-        return "m.id IN (SELECT rowid FROM messages_fts WHERE text LIKE '%' || ? || '%')"
+        return (
+            "m.id IN (SELECT rowid FROM messages_fts WHERE text LIKE '%' || ? || '%' ESCAPE '\\')"
+        )
     return "instr(m.text, ?) > 0"
 
 

@@ -102,12 +102,22 @@ class Vault:
         return Session(self, subject, purpose)
 
     def platform_of(self, conversation_id: int) -> str:
+        platform = self.platform_or_none(conversation_id)
+        if platform is None:
+            raise NotFound(f"no conversation with id {conversation_id}")
+        return platform
+
+    def platform_or_none(self, conversation_id: int) -> str | None:
+        """The conversation's platform; None when there is no such conversation.
+
+        The gate uses this form: whether an id exists is itself something a
+        subject without a grant must not learn, so an unknown id goes on to a
+        logged denial or an empty, logged read.
+        """
         row = self._conn.execute(
             "SELECT platform FROM conversations WHERE id = ?", (conversation_id,)
         ).fetchone()
-        if row is None:
-            raise NotFound(f"no conversation with id {conversation_id}")
-        return str(row[0])
+        return None if row is None else str(row[0])
 
     # --- consent ------------------------------------------------------------
 

@@ -108,6 +108,11 @@ def test_once_grant_is_used_up(ownlive: Invoke, with_messages: Path) -> None:
             "Error: no conversation with id 99",
         ),
         (["revoke", "42"], "Error: no grant with id 42, list grants with: ownlive grants"),
+        (
+            ["grant", "messages.read", "--to", "a", "--for", "b", "--until", "99999999d", "--yes"],
+            "Error: not a date or time: '99999999d', --until, use ISO 8601 (2026-12-31 or "
+            "2026-12-31T18:00+01:00) or a span such as 7d, 12h, 30m",
+        ),
     ],
 )
 def test_bad_grant_input_is_one_clear_line(
