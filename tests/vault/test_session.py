@@ -241,3 +241,33 @@ def test_a_narrowed_grant_does_not_allow_an_action(vault: Vault) -> None:
         "calendar.write", action="write 1 event"
     )
     assert not grant.narrowed
+
+
+def test_a_claimed_platform_does_not_widen_a_conversation_read(filled: Vault) -> None:
+    """A WeChat conversation asked for "as sms" is checked against WeChat."""
+    filled.grant("messages.read", subject="owner", purpose="setup")
+    wechat = next(
+        c.id
+        for c in filled.session(subject="owner", purpose="setup").conversations()
+        if c.platform == "wechat"
+    )
+    filled.grant("messages.read", subject="assistant", purpose="suggest", platform="sms")
+    s = filled.session(subject="assistant", purpose="suggest")
+    with pytest.raises(ConsentRequired):
+        s.messages(conversation_id=wechat, platform="sms")
+
+
+def test_a_one_time_grant_is_spent_only_when_it_carried_rows(filled: Vault) -> None:
+    filled.grant("messages.read", subject="assistant", purpose="suggest", platform="sms")
+    same = filled.grant(
+        "messages.read", subject="assistant", purpose="suggest", platform="sms", once=True
+    )
+    other = filled.grant(
+        "messages.read", subject="assistant", purpose="suggest", platform="wechat", once=True
+    )
+    s = filled.session(subject="assistant", purpose="suggest")
+    assert {m.platform for m in s.messages()} == {"sms", "wechat"}
+    used = {g.id: g.used_at for g in filled.grants()}
+    assert used[same.id] is None  # the standing sms grant carried those rows
+    assert used[other.id] is not None  # the wechat rows came through the one-time grant
+    assert {m.platform for m in s.messages()} == {"sms"}

@@ -134,8 +134,10 @@ class Session(ContextReads):
                 while rows := cursor.fetchmany(FETCH_CHUNK):
                     records += msgspec.convert(rows, list[record_type], strict=False)  # type: ignore[valid-type]
                     ids.extend(map(first, rows))
+                # A one-time grant is spent unless a standing grant covers the same rows.
+                standing = [g for g in auth.grants if not g.once]
                 for grant in auth.grants:
-                    if grant.once:
+                    if grant.once and not any(_same_rows(s, grant) for s in standing):
                         consent.mark_used(conn, grant.id, now)
                 allowed = audit.ReadAllowed(
                     subject=self.subject,
@@ -167,16 +169,17 @@ class Session(ContextReads):
         filters: list[str] = []
         params: list[Any] = []
         described = ["messages"]
+        if platform is not None:
+            filters.append("c.platform = ?")
+            params.append(platform)
+            described.append(f"platform={platform}")
         if conversation_id is not None:
             filters.append("m.conversation_id = ?")
             params.append(conversation_id)
             described.append(f"conversation={conversation_id}")
-            if platform is None:
-                platform = self._vault.platform_or_none(conversation_id)
-        elif platform is not None:
-            filters.append("c.platform = ?")
-            params.append(platform)
-            described.append(f"platform={platform}")
+            # The grant is checked against the conversation's own platform, never
+            # one the caller claims for it.
+            platform = self._vault.platform_or_none(conversation_id)
         if since is not None:
             filters.append("m.sent_at_utc >= ?")
             params.append(int(since.timestamp()))
@@ -323,6 +326,15 @@ class Session(ContextReads):
         if isinstance(auth, str):
             raise ConsentRequired(scope, self.subject, self.purpose, auth)
         return grant
+
+
+def _same_rows(standing: Grant, once: Grant) -> bool:
+    """Whether the standing grant covers every row the one-time grant does."""
+    if not standing.narrowed:
+        return True
+    if standing.source_platform is not None:
+        return standing.source_platform == once.source_platform
+    return standing.conversation_id == once.conversation_id
 
 
 def _search_param(term: str) -> str:
