@@ -265,3 +265,18 @@ def test_real_extraction_merges_a_dinner_and_a_parcel_across_messages(
     assert by_kind["track_parcel"].messages == [4, 5]
     assert by_kind["track_parcel"].data == {"carrier": "dhl", "number": DHL}
     assert by_kind["track_parcel"].expires_at == SENT_DE + timedelta(hours=20, days=14)
+
+
+def test_a_one_time_grant_reads_one_batch_keeps_its_cards_and_says_why_it_stops(
+    vault: Vault, ingest_records: IngestHelper
+) -> None:
+    start = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    ingest_records(
+        vault, [message(f"Nachricht {i}", at=start + timedelta(minutes=i)) for i in range(5)]
+    )
+    vault.grant("messages.read", subject="assistant", purpose="suggest", once=True)
+    report = loop.refresh(vault, now=start, suggester=fixed({}), batch=2)
+    assert report.messages == 2
+    assert "the grant ran out after 2 messages" in report.stopped
+    with pytest.raises(ConsentRequired):  # nothing read: the refusal is the answer
+        loop.refresh(vault, now=start, suggester=fixed({}), batch=2)

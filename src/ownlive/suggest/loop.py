@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from ownlive.errors import ConsentRequired
 from ownlive.suggest import lifecycle, ranking
 from ownlive.suggest.cards import Card
 from ownlive.suggest.engine import SuggestContext, suggest
@@ -52,6 +53,7 @@ class RefreshReport:
     new: int  # cards created
     merged: int  # cards found again in another message (one more piece of evidence)
     expired: int  # open cards whose time ran out
+    stopped: str = ""  # why the run ended before reading everything (a one-time grant spent)
 
 
 def candidates(message: Message, found: list[Card]) -> list[stored.CardCandidate]:
@@ -84,9 +86,17 @@ def refresh(
     now = now or vault.now()
     suggester = suggester or offline_suggester()
     read = new = merged = last = 0
+    stopped = ""
     with vault.session(subject=SUBJECT, purpose=PURPOSE) as session:
         while True:
-            messages = session.messages_unseen("suggest", after=last, limit=batch)
+            try:
+                messages = session.messages_unseen("suggest", after=last, limit=batch)
+            except ConsentRequired as denied:
+                if not read:
+                    raise
+                # A one-time grant carried the first batch: keep its cards, say why we stop.
+                stopped = f"the grant ran out after {read} messages ({denied.what})"
+                break
             if not messages:
                 break
             last = messages[-1].id
@@ -99,7 +109,7 @@ def refresh(
             read, new, merged = read + report.messages, new + report.new, merged + report.merged
             if len(messages) < batch:
                 break
-    return RefreshReport(read, new, merged, stored.expire(vault, now))
+    return RefreshReport(read, new, merged, stored.expire(vault, now), stopped)
 
 
 def ranked(

@@ -83,7 +83,13 @@ def refreshed(ownlive: Invoke, one_plan: None) -> dict[str, int]:
 
 def test_refresh_twice_reads_nothing_new(ownlive: Invoke, refreshed: dict[str, int]) -> None:
     again = ownlive("--json", "cards", "refresh")
-    assert json.loads(again.output) == {"messages": 0, "new": 0, "merged": 0, "expired": 0}
+    assert json.loads(again.output) == {
+        "messages": 0,
+        "new": 0,
+        "merged": 0,
+        "expired": 0,
+        "stopped": "",
+    }
 
 
 def test_cards_are_listed_ranked_with_their_evidence(

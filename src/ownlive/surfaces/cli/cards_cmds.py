@@ -111,6 +111,8 @@ def refresh(ctx: typer.Context, now: NowOption = None) -> None:
         f"Read {_count(report.messages, 'new message')}: {_count(report.new, 'new card')}, "
         f"{report.merged} found again, {report.expired} expired."
     )
+    if report.stopped:
+        cli.console.print(f"Stopped early: {report.stopped}.", markup=False)
 
 
 def _count(number: int, noun: str) -> str:
