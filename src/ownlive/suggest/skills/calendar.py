@@ -21,23 +21,10 @@ from ownlive.suggest.cards import Action, Card
 from ownlive.suggest.engine import SuggestContext, Understood
 from ownlive.suggest.registry import skill
 from ownlive.suggest.when import Moment, event_window, plan_moment
-from ownlive.understand import Entity
 
 TITLES = {"zh": "添加日程：{}", "de": "In den Kalender: {}", "en": "Add to calendar: {}"}
 LABELS = {"zh": "添加到日历", "de": "Zum Kalender hinzufügen", "en": "Add to calendar"}
 SUMMARY_CHARS = 60
-
-
-def event_times(entity: Entity) -> tuple[datetime | date, datetime | date]:
-    """Start and end of the event: all-day for a day or month grain, else an hour by default."""
-    start = datetime.fromisoformat(str(entity.value["start"]))
-    end = datetime.fromisoformat(str(entity.value["end"])) if entity.value.get("end") else None
-    if entity.value.get("grain") in ("day", "month", "year"):
-        last = (end or start).date()
-        return start.date(), last + timedelta(days=1)  # DTEND of an all-day event is exclusive
-    if end is None or end <= start:
-        end = start + timedelta(hours=1)
-    return start, end
 
 
 def _portable(moment: datetime | date) -> datetime | date:

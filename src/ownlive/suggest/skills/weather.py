@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 from urllib.parse import urlencode
 
 from ownlive.context.geo import outgoing
@@ -25,7 +25,7 @@ from ownlive.suggest import intents
 from ownlive.suggest.cards import Action, Card
 from ownlive.suggest.engine import SuggestContext, Understood
 from ownlive.suggest.registry import skill
-from ownlive.suggest.skills.calendar import event_times
+from ownlive.suggest.when import Moment, event_window, plan_moment
 
 HORIZON = timedelta(days=7)
 DAYTIME = (time(8), time(22))
@@ -87,13 +87,12 @@ def warning_for(hour: HourForecast) -> Warning | None:
     return None
 
 
-def _window(
-    start: datetime | date, end: datetime | date, zone: tzinfo | None
-) -> tuple[datetime, datetime]:
+def _window(moment: Moment, zone: tzinfo | None) -> tuple[datetime, datetime]:
     """The instants to check: the plan's hours, or the daytime of an all-day plan."""
-    if isinstance(start, datetime) and isinstance(end, datetime):
-        return start, max(end, start + timedelta(hours=1))
-    day = start.date() if isinstance(start, datetime) else start
+    start, end = event_window(moment)
+    if moment.has_clock_time:
+        return start, end
+    day = start.date()
     return datetime.combine(day, DAYTIME[0], zone), datetime.combine(day, DAYTIME[1], zone)
 
 
@@ -113,13 +112,11 @@ def weather(message: Understood, context: SuggestContext) -> Iterator[Card]:
         return
     if not intents.is_plan(message.text, langs) or intents.is_not_plan(message.text, langs):
         return
-    moments = message.of_type("datetime")[:1]
-    if not moments:
+    moment = plan_moment(message)
+    if moment is None:
         return
-    when = moments[0]
-    start, end = event_times(when)
     sent_at = message.sent_at
-    first, last = _window(start, end, sent_at.tzinfo)
+    first, last = _window(moment, sent_at.tzinfo)
     now = context.now or sent_at
     if now.tzinfo is None:
         now = now.astimezone()
@@ -142,6 +139,6 @@ def weather(message: Understood, context: SuggestContext) -> Iterator[Card]:
         kind="weather",
         title=title,
         actions=[Action(LABELS[message.lang], link)],
-        evidence=[(when.start, when.end)],
+        evidence=moment.evidence,
         data={"warning": worst.kind, "hour": worst.hour.start.isoformat(), "detail": worst.detail},
     )
