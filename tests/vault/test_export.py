@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import sqlite3
@@ -153,7 +154,7 @@ def test_rows_in_key_order_with_columns_in_schema_order(
         '{"id":1,"conversation_id":1,"source_id":1,"sender_id":1,"kind":"text",'
         f'"sent_at":"{at.isoformat()}","sent_at_utc":{int(at.timestamp())},'
         '"text":"明天见 \\"Grüße\\"\\n\u2028ok","external_id":null,'
-        f'"content_hash":"{content_hash}"}}\n'
+        f'"content_hash":{{"blob":"{base64.b64encode(content_hash).decode()}"}}}}\n'
     )
     assert files["tables/messages.jsonl"].decode("utf-8") == expected
     assert [

@@ -85,6 +85,10 @@ def schema_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _unhex(text: str | None) -> bytes | None:
+    return None if text is None else bytes.fromhex(text)
+
+
 def migrate(conn: Connection, where: str, up_to: int = LATEST_VERSION) -> None:
     """Apply the migrations after the file's version, up to `up_to` (default: all)."""
     current = schema_version(conn)
@@ -94,6 +98,8 @@ def migrate(conn: Connection, where: str, up_to: int = LATEST_VERSION) -> None:
             f"vault {where}",
             "upgrade ownlive",
         )
+    # SQL functions some migrations need, older SQLite builds lack.
+    conn.create_function("ownlive_unhex", 1, _unhex, deterministic=True)
     for migration in all_migrations():
         if migration.version <= current or migration.version > up_to:
             continue

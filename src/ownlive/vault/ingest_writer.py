@@ -29,7 +29,7 @@ class PreparedMessage(NamedTuple):
     sent_at_utc: int
     text: str
     external_id: str | None
-    content_hash: str
+    content_hash: bytes
 
 
 class _Ids:

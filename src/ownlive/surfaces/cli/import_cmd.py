@@ -15,7 +15,7 @@ from ownlive.errors import UsageError
 from ownlive.importers import ImportOptions, detect_importer, get_importer
 from ownlive.surfaces.cli.app import app
 from ownlive.surfaces.cli.state import state
-from ownlive.vault.ingest import ingest
+from ownlive.vault.ingest import ingest_file
 
 
 def _local_zone_name() -> str:
@@ -79,14 +79,8 @@ def import_file(
             elapsed = bar.tasks[task].elapsed or 1e-9
             bar.update(task, completed=count, rate=f"{count / elapsed:,.0f}")
 
-        report = ingest(
-            vault,
-            importer,
-            path,
-            importer.parse(path, options),
-            skip_invalid=skip_invalid,
-            tz_name=zone_name,
-            progress=progress,
+        report = ingest_file(
+            vault, importer, path, options, skip_invalid=skip_invalid, progress=progress
         )
     if cli.json_output:
         cli.emit_json(
