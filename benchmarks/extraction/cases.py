@@ -10,6 +10,7 @@ Recognizers-Text resolves "7pm"). Several entries mean the source accepts severa
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -94,7 +95,12 @@ def exclusive_span(
 ) -> tuple[int, int] | None:
     """Recognizers-Text's inclusive `End` as an exclusive end, checked against its `Text`."""
     end = end_inclusive + 1
-    if text[start:end] == expected or text[start:end].lower() == expected.lower():
+    found = text[start:end]
+    if found == expected or found.lower() == expected.lower():
+        return start, end
+    # Some spec Texts write an ASCII comma where the Input has a full-width one
+    # ('10月12号,星期一' for '10月12号，星期一'): the offsets are right.
+    if unicodedata.normalize("NFKC", found) == unicodedata.normalize("NFKC", expected):
         return start, end
     return locate(text, expected, max(0, start - 2))
 
