@@ -12,6 +12,7 @@ import re
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+GERMAN_LETTER = re.compile("[ÄÖÜäöüß]")
 GERMAN_WORDS = frozenset(
     [
         "mich",
@@ -155,12 +156,14 @@ ENGLISH_WORDS = frozenset(
 
 def detect(text: str) -> tuple[str, frozenset[str]]:
     """(primary language, every language present)."""
-    han = len(HAN.findall(text))
+    # Runs on every message: plain-ASCII text skips the scans that cannot find anything.
+    ascii_only = text.isascii()
+    han = 0 if ascii_only else len(HAN.findall(text))
     words = [w.lower() for w in LATIN_WORD.findall(text)]
-    german = sum(w in GERMAN_WORDS for w in words) + 2 * sum(
-        any(c in w for c in "äöüß") for w in words
-    )
-    english = sum(w in ENGLISH_WORDS for w in words)
+    german = sum(map(GERMAN_WORDS.__contains__, words))
+    if not ascii_only and GERMAN_LETTER.search(text):
+        german += 2 * sum(GERMAN_LETTER.search(w) is not None for w in words)
+    english = sum(map(ENGLISH_WORDS.__contains__, words))
     present = set()
     if han:
         present.add("zh")
@@ -168,7 +171,7 @@ def detect(text: str) -> tuple[str, frozenset[str]]:
         present.add("de")
     elif words:
         present.add("en")
-    latin_letters = sum(len(w) for w in words)
+    latin_letters = sum(map(len, words))
     if han and han * 2 >= latin_letters / 3:
         primary = "zh"
     elif german > english:

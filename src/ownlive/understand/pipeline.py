@@ -5,19 +5,22 @@ pipeline checks each one's declared requirements when it is built, runs only
 the extractors whose quick pattern matches (most chat messages hold no entity,
 so the common case costs a few regex scans), and resolves overlaps: one flat
 list per message, longest span first, then higher priority, then earlier.
+Each extractor's `prepare` runs once at assembly, so the first messages cost
+what the later ones do.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from ownlive.plugins.manager import get_plugin_manager
 from ownlive.understand import lang as language
 from ownlive.understand.doc import LANGS, Doc, Entity, Extraction
-from ownlive.understand.registry import DOC_FIELDS, Extractor
+from ownlive.understand.registry import DOC_FIELDS, ExtractFn, Extractor
 
 MAX_TEXT = 100_000  # characters understood per message; the rest is not scanned
 
@@ -35,11 +38,27 @@ def pipeline() -> tuple[Extractor, ...]:
         missing = set(ext.requires) - DOC_FIELDS
         if missing:
             raise PipelineError(f"extractor {ext.name} requires unknown inputs {sorted(missing)}")
+    for ext in found:
+        if ext.prepare is not None:
+            ext.prepare()
     return tuple(found)
+
+
+Gate = Callable[[str], "re.Match[str] | None"]
+
+
+@functools.cache
+def _steps() -> tuple[tuple[Gate | None, ExtractFn], ...]:
+    """(bound quick search or None, extractor function): what `extract` loops over."""
+    return tuple((e.quick.search if e.quick is not None else None, e.fn) for e in pipeline())
 
 
 def resolve_overlaps(candidates: Iterable[Entity]) -> list[Entity]:
     """Longest first, then higher priority, then earlier; drop what overlaps a kept one."""
+    if not isinstance(candidates, list):
+        candidates = list(candidates)
+    if len(candidates) <= 1:  # most messages: nothing to rank
+        return [e for e in candidates if e.end > e.start]
     chosen: list[Entity] = []
     # The kept spans are disjoint, so sorted by start they are sorted by end too:
     # only the last kept span starting before a candidate's end can overlap it.
@@ -70,8 +89,7 @@ def extract(text: str, sent_at: datetime | None = None, lang: str | None = None)
     primary = lang if lang in LANGS else detected
     doc = Doc(scanned, sent_at, primary, present | {primary})
     candidates: list[Entity] = []
-    for ext in pipeline():
-        if ext.quick is not None and ext.quick.search(scanned) is None:
-            continue
-        candidates.extend(ext.fn(doc))
+    for gate, fn in _steps():
+        if gate is None or gate(scanned) is not None:
+            candidates.extend(fn(doc))
     return Extraction(primary, resolve_overlaps(candidates))

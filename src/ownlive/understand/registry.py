@@ -6,7 +6,10 @@
 `requires` names what the extractor reads from the Doc (checked once when the
 pipeline is built); `quick` is a cheap pattern that must match somewhere in
 the text before the extractor runs at all: the fast path that keeps a message
-without entities nearly free.
+without entities nearly free. `prepare`, if given, runs once when the pipeline
+is assembled: it loads what the extractor would otherwise load on the first
+message that needs it (data files, per-language patterns), so no message pays
+for it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from ownlive.understand.doc import Doc, Entity
 
 ExtractFn = Callable[[Doc], Iterable[Entity]]
+PrepareFn = Callable[[], None]
 DOC_FIELDS = frozenset({"text", "sent_at", "lang", "langs"})
 
 
@@ -27,6 +31,7 @@ class Extractor:
     fn: ExtractFn
     requires: tuple[str, ...] = ("text",)
     quick: re.Pattern[str] | None = None
+    prepare: PrepareFn | None = None
 
     @property
     def name(self) -> str:
@@ -41,12 +46,13 @@ def extractor(
     *,
     requires: Iterable[str] = ("text",),
     quick: re.Pattern[str] | str | None = None,
+    prepare: PrepareFn | None = None,
 ) -> Callable[[ExtractFn], ExtractFn]:
     """Register a built-in extractor (the `register_extractors` hook reports them)."""
 
     def register(fn: ExtractFn) -> ExtractFn:
         pattern = re.compile(quick) if isinstance(quick, str) else quick
-        _BUILTIN.append(Extractor(entity_type, fn, tuple(requires), pattern))
+        _BUILTIN.append(Extractor(entity_type, fn, tuple(requires), pattern, prepare))
         return fn
 
     return register

@@ -134,6 +134,69 @@ CASES: list[tuple[str, list[Expected]]] = [
         "zwischen dem 3. und 5. Mai",
         [("zwischen dem 3. und 5. Mai", "2027-05-03T00:00", "2027-05-05T00:00", "day")],
     ),
+    # ranges "zum"/"zu" the next day, after a comma, a bracket, a slash, "- ca"
+    (
+        "Wir sind vom 3.12. zum 5.12. in Hamburg",
+        [("3.12. zum 5.12.", "2026-12-03T00:00", "2026-12-05T00:00", "day")],
+    ),
+    (
+        "Übernachtung 27.12. zu 28.12.",
+        [("27.12. zu 28.12.", "2026-12-27T00:00", "2026-12-28T00:00", "day")],
+    ),
+    (
+        "Mittwoch, 2.12., bis Freitag, 4.12. bin ich weg",
+        [("Mittwoch, 2.12., bis Freitag, 4.12.", "2026-12-02T00:00", "2026-12-04T00:00", "day")],
+    ),
+    (
+        "Check-in 10.12.2026, 15:00 Uhr, - 12.12.2026, 11:00 Uhr",
+        [
+            (
+                "10.12.2026, 15:00 Uhr, - 12.12.2026, 11:00 Uhr",
+                "2026-12-10T15:00",
+                "2026-12-12T11:00",
+                "minute",
+            )
+        ],
+    ),
+    (
+        "Wir können ca. 15.00 / 16.00 Uhr telefonieren",
+        [("15.00 / 16.00 Uhr", "2026-11-21T15:00", "2026-11-21T16:00", "minute")],
+    ),
+    (
+        "Von 14:00 - ca 16:00 Uhr",
+        [("14:00 - ca 16:00 Uhr", "2026-11-21T14:00", "2026-11-21T16:00", "minute")],
+    ),
+    # "des" joins a day-part to its date; a bracket closes before it
+    (
+        "Abend (ca 19 Uhr) des 22.12.",
+        [("Abend (ca 19 Uhr) des 22.12.", "2026-12-22T19:00", "hour")],
+    ),
+    ("Montagnachmittag des 7.12.", [("Montagnachmittag des 7.12.", "2026-12-07T00:00", "day")]),
+    # a day.month before a comma; a date, a dash or "bis:", then its day-part or time
+    ("Donnerstag 10.12, 20.15h", [("Donnerstag 10.12, 20.15h", "2026-12-10T20:15", "minute")]),
+    (
+        "06.12. - nachmittags ab 15:00",
+        [("06.12. - nachmittags ab 15:00", "2026-12-06T15:00", "minute")],
+    ),
+    ("24.12.2026 bis: 12:00 Uhr", [("24.12.2026 bis: 12:00 Uhr", "2026-12-24T12:00", "minute")]),
+    ("am 12.12., bis 12.00 h", [("12.12., bis 12.00 h", "2026-12-12T12:00", "minute")]),
+    (
+        "Freitag, 11.12.2026 - ab 15.00 Uhr",
+        [("Freitag, 11.12.2026 - ab 15.00 Uhr", "2026-12-11T15:00", "minute")],
+    ),
+    # a weekday's abbreviation before a time, or a day and month without a dot
+    ("Fr um 16:25 Uhr", [("Fr um 16:25 Uhr", "2026-11-27T16:25", "minute")]),
+    ("Di 9 Uhr Zahnarzt", [("Di 9 Uhr", "2026-11-24T09:00", "hour")]),
+    ("Do., 3 Dez passt", [("Do., 3 Dez", "2026-12-03T00:00", "day")]),
+    # ... but "So" before a time is "so" (about)
+    ("So gegen 8 Uhr?", [("8 Uhr", "2026-11-21T08:00", "hour")]),
+    ("So um 8 Uhr passt", [("8 Uhr", "2026-11-21T08:00", "hour")]),
+    # "Tg." for days; hours and minutes apart ("09 30 Uhr")
+    ("Ich besuche dich in 15 Tg.", [("in 15 Tg", "2026-12-05T00:00", "day")]),
+    (
+        "Termin am 10.12.2026 09 30 Uhr",
+        [("10.12.2026 09 30 Uhr", "2026-12-10T09:30", "minute")],
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ownlive.understand.doc import Doc, Entity
 from ownlive.understand.extractors.address import de, en, zh
+from ownlive.understand.extractors.address.gazetteer import gazetteer
 from ownlive.understand.extractors.address.value import without_overlaps
 from ownlive.understand.registry import extractor
 
@@ -27,6 +28,7 @@ EN_TRIGGER = re.compile(en.QUICK)
     "address",
     requires=("text", "langs"),
     quick=re.compile(f"{zh.QUICK}|{de.QUICK}|{en.QUICK}"),
+    prepare=gazetteer,  # the division names, read once at assembly, not on the first address
 )
 def find_addresses(doc: Doc) -> Iterable[Entity]:
     text = doc.text

@@ -270,13 +270,19 @@ def _range(start: int, end: int, first: Parts, last: Parts, a: Token, b: Token) 
 
 _ZH_BETWEEN = re.compile(r"\s*(?:和|与|跟|與)\s*")
 _ZH_AMONG = re.compile(r"\s*之间|\s*之間")
-_DASH = re.compile(r"\s*(?:[-–—]|bis(?:\s+spätestens)?)\s*")
+# "24.10.2017 bis: 10 Uhr", "am 12.10., bis 12.00 h", "Freitag, 26.01. - ab 15 Uhr"
+_DASH = re.compile(r"\s*,?\s*(?:[-–—]|bis:?(?:\s+spätestens)?)\s*(?:(?:ab|um|gegen|ca\.?)\s*)?")
 
 
 def _date_dash_time(text: str, date: Token, clock: Token) -> bool:
-    """'Fr. 15.09.2017 - 6:00 Uhr', '06.06. bis 15 Uhr': a date, then the time on it."""
+    """'Fr. 15.09.2017 - 6:00 Uhr', '06.06. bis 15 Uhr': a date, then the time on it.
+
+    Or its day-part: '06.09. - nachmittags ab 16:00'.
+    """
     first, second = date.parts, clock.parts
-    if first.has_time() or not first.has_date() or second.has_date() or not second.has_clock():
+    if first.has_time() or not first.has_date() or second.has_date():
+        return False
+    if not (second.has_clock() or second.only_daypart()):
         return False
     return _DASH.fullmatch(text, date.end, clock.start) is not None
 

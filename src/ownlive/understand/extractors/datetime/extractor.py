@@ -10,6 +10,7 @@ time without a date take the date a previous expression in the message named
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -50,7 +51,7 @@ _QUICK_WORDS = (
     "okt", "dez",
 )  # fmt: skip
 QUICK = re.compile(
-    r"\d|[今明后後昨前周星礼週禮月日号號点點时時午晚早凌夜元春节秋宵旦诞除清端七五十过過圣情夏冬季秒天]"
+    r"\d|[今明后後昨前周星礼週禮月日号號点點时時午晚早凌夜元春节秋宵旦诞除清端七五十过過圣情夏冬季秒天年]"
     r"|(?i:\b(?=[a-zäöü2])" + alternation(_QUICK_WORDS) + ")"
 )
 
@@ -88,7 +89,14 @@ def composer_for(langs: frozenset[str]) -> Composer:
     return Composer([GRAMMARS[lang] for lang in order])
 
 
-@extractor("datetime", requires=("text", "sent_at", "lang", "langs"), quick=QUICK)
+def _prepare() -> None:
+    """Every set of languages' composer, built at assembly: each compiles its patterns."""
+    for size in range(1, len(GRAMMARS) + 1):
+        for langs in itertools.combinations(GRAMMARS, size):
+            composer_for(frozenset(langs))
+
+
+@extractor("datetime", requires=("text", "sent_at", "lang", "langs"), quick=QUICK, prepare=_prepare)
 def find_datetimes(doc: Doc) -> Iterable[Entity]:
     """Every date, time, day-part, duration from now and range in the message."""
     exprs = composer_for(languages(doc)).compose(doc.text)

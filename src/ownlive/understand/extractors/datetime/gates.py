@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ownlive.understand.extractors.datetime.grammar import Rule, alternation
 
 _SPACES = re.compile(r"\s+")
+_MEMO = 4096  # trigger sets remembered per index; cleared when full
 
 
 class RuleIndex:
@@ -23,7 +24,10 @@ class RuleIndex:
         triggers = sorted({s for r in rules for group in r.gate for s in group})
         # At one position the trie reports its longest trigger only; the shorter
         # ones it starts with ("h" of "hour") are present too.
-        self._prefixes = {t: frozenset(p for p in triggers if t.startswith(p)) for t in triggers}
+        known = frozenset(triggers)
+        self._prefixes = {
+            t: frozenset(t[:k] for k in range(len(t) + 1) if t[:k] in known) for t in triggers
+        }
         self._finder = re.compile("(?=(" + alternation(triggers) + "))") if triggers else None
         self._always = tuple(i for i, r in enumerate(rules) if not r.gate)
         self._by_key: dict[str, list[int]] = {}
@@ -33,17 +37,28 @@ class RuleIndex:
                 for trigger in r.gate[0]:
                     self._by_key.setdefault(trigger, []).append(i)
                 self._rest[i] = tuple(frozenset(group) for group in r.gate[1:])
+        # Messages share their trigger sets ("pm", "tomorrow" + "at"): the rules for a set
+        # are worked out once.
+        self._chosen: dict[frozenset[str], tuple[Rule, ...]] = {}
 
     def select(self, low: str) -> list[Rule]:
         """The rules whose triggers all occur in `low`, in their declared order."""
+        found = frozenset(self._finder.findall(low)) if self._finder is not None else frozenset()
+        rules = self._chosen.get(found)
+        if rules is None:
+            if len(self._chosen) >= _MEMO:
+                self._chosen.clear()
+            rules = self._chosen[found] = self._select(found)
+        return list(rules)
+
+    def _select(self, found: frozenset[str]) -> tuple[Rule, ...]:
         chosen = set(self._always)
-        if self._finder is not None:
-            present: set[str] = set()
-            for found in set(self._finder.findall(low)):
-                # A trigger's space matches any white space ("on\n"): read it back as one.
-                present |= self._prefixes[_SPACES.sub(" ", found)]
-            for trigger in present:
-                for i in self._by_key.get(trigger, ()):
-                    if i not in chosen and all(not g.isdisjoint(present) for g in self._rest[i]):
-                        chosen.add(i)
-        return [self.rules[i] for i in sorted(chosen)]
+        present: set[str] = set()
+        for trigger in found:
+            # A trigger's space matches any white space ("on\n"): read it back as one.
+            present |= self._prefixes[_SPACES.sub(" ", trigger)]
+        for trigger in present:
+            for i in self._by_key.get(trigger, ()):
+                if i not in chosen and all(not g.isdisjoint(present) for g in self._rest[i]):
+                    chosen.add(i)
+        return tuple(self.rules[i] for i in sorted(chosen))

@@ -1,14 +1,17 @@
-"""German datetime grammar: dates, days, day-parts, holidays, connectors.
+"""German datetime grammar: dates, days, periods, holidays, connectors.
 
-Clock times and durations are in `grammar_de_time`. "morgen" is tomorrow,
-"Morgen" after "heute"/"guten"/a weekday the morning; two-letter weekdays
-("Mo", "Do", "So" are also words) count only before a date.
+Clock times and durations are in `grammar_de_time`, relative days and day-parts
+in `grammar_de_dayparts`, slashed dates, calendar weeks and parts of a period in
+`grammar_de_dates`. Two-letter weekdays ("Mo", "Do", "So" are also words) count
+only before a date or a time.
 """
 
 from __future__ import annotations
 
 import re
 
+from ownlive.understand.extractors.datetime import grammar_de_dates as dates
+from ownlive.understand.extractors.datetime import grammar_de_dayparts as dayparts
 from ownlive.understand.extractors.datetime import grammar_periods as periods
 from ownlive.understand.extractors.datetime import lexicon_de as lex
 from ownlive.understand.extractors.datetime.grammar import (
@@ -20,6 +23,7 @@ from ownlive.understand.extractors.datetime.grammar import (
     token,
 )
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
+from ownlive.understand.extractors.datetime.grammar_de_dayparts import before
 from ownlive.understand.extractors.datetime.grammar_de_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import DE_ORDINAL, de_ordinal
 from ownlive.understand.extractors.datetime.parts import Parts, Token
@@ -28,21 +32,10 @@ WEEKDAY = alternation(lex.WEEKDAYS)
 MONTH = alternation(lex.MONTHS)
 MONTH_FULL = alternation(w for w in lex.MONTHS if len(w) > 3 or w == "mai")
 YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d{2})(?!\d))?"
-# Words before a capitalized "Morgen" that make it the morning, not tomorrow.
 _I = re.IGNORECASE
-_MORNING_BEFORE = re.compile(
-    r"(?:guten|heute|gestern|am|jeden|diesen|den|schönen|einen|übermorgen|vorgestern|"
-    rf"{WEEKDAY})\s+\Z",
-    _I,
-)
-_GREETING_BEFORE = re.compile(r"(?:guten|schönen|einen\s+schönen)\s+\Z", _I)
+# "am Abend des Mittwochs": a genitive, one day
+_GENITIVE_BEFORE = re.compile(r"\b(?:des|dieses|nächsten|kommenden)\s+\Z", _I)
 _FESTIVE_BEFORE = re.compile(r"(?:frohe|frohes|schöne|schönes|fröhliche|gesegnete)\s+\Z", _I)
-_CONTEXT = 24
-
-
-def _before(m: re.Match[str], pattern: re.Pattern[str], start: int | None = None) -> bool:
-    at = m.start() if start is None else start
-    return pattern.search(m.string, max(0, at - _CONTEXT), at) is not None
 
 
 def _month(word: str) -> int:
@@ -95,7 +88,7 @@ def _bare_day(m: re.Match[str]) -> Token | None:
 
 
 def _weekday(m: re.Match[str]) -> Token | None:
-    if m["s"]:
+    if m["s"] and not before(m, _GENITIVE_BEFORE):
         return None  # "freitags", "Freitagabends": every Friday, not a date
     mod = (m["mod"] or "").lower()
     shift = None
@@ -112,34 +105,13 @@ def _weekday(m: re.Match[str]) -> Token | None:
 
 
 def _weekday_abbr(m: re.Match[str]) -> Token | None:
+    if m["clock"] is not None and m["ab"].lower() == "so":
+        return None  # "So gegen 8 Uhr": "so", about
     return token(m, Parts(weekday=lex.WEEKDAY_ABBR[m["ab"].lower()]), weak=True)
 
 
 def _weekday_named(m: re.Match[str]) -> Token | None:
     return token(m, Parts(weekday=lex.WEEKDAY_ABBR[m["ab"].lower()]))
-
-
-def _this_daypart(m: re.Match[str]) -> Token | None:
-    return token(m, Parts(rel_day=0, daypart=lex.DAYPARTS[m["dp"].lower()]))
-
-
-def _rel(m: re.Match[str]) -> Token | None:
-    word = m["v"]
-    if word.lower() == "morgen" and _before(m, _MORNING_BEFORE):
-        return None  # "heute Morgen", "Guten Morgen": the morning, not tomorrow
-    return token(m, Parts(rel_day=lex.REL_DAYS[word.lower()]))
-
-
-def _daypart(m: re.Match[str]) -> Token | None:
-    word = m["v"]
-    low = word.lower()
-    if low == "morgen" and not _before(m, _MORNING_BEFORE):
-        return None  # plain "morgen" is tomorrow
-    if _before(m, _GREETING_BEFORE):
-        return None  # "Guten Morgen", "schönen Abend": greetings
-    part = lex.DAYPARTS[low.removeprefix("spät").removeprefix("en ")]
-    strong = part == "midnight" or (part == "noon" and m["pre"] is not None)
-    return token(m, Parts(daypart=part), weak=not strong)
 
 
 def _period(m: re.Match[str]) -> Token | None:
@@ -156,7 +128,7 @@ def _period(m: re.Match[str]) -> Token | None:
 
 
 def _holiday(m: re.Match[str]) -> Token | None:
-    if _before(m, _FESTIVE_BEFORE, m.start("v")):
+    if before(m, _FESTIVE_BEFORE, m.start("v")):
         return None  # "Frohe Weihnachten" greets
     key = " ".join(m["v"].lower().split())
     if key == "nikolaus" and not m["pre"]:
@@ -182,7 +154,6 @@ _MONTHS = ("jan", "jän", "feb", "mär", "maer", "mrz", "apr", "mai", "jun", "ju
            "okt", "nov", "dez")  # fmt: skip
 _DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
          "sonntag")  # fmt: skip
-_DAYPARTS = ("morgen", "früh", "mittag", "abend", "nacht")
 _HOLIDAY_STEMS = ("silvester", "neujahr", "heilig", "weihnacht", "oster", "karfreitag", "pfingst",
                   "himmelfahrt", "vatertag", "fronleichnam", "einheit", "arbeit", "valentin",
                   "nikolaus", "muttertag", "halloween", "rosenmontag", "aschermittwoch",
@@ -192,8 +163,10 @@ RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
     *periods.DE_RULES,
     *TIME_RULES,
+    *dates.RULES,
+    *dayparts.RULES,
     rule(
-        rf"(?:\b(?P<d>\d{{1,2}})\.?\s*|\b(?P<dw>{DE_ORDINAL})\s+)(?P<mon>{MONTH})\b\.?{YEAR}",
+        rf"(?:\b(?P<d>\d{{1,2}})(?:\.|te[nmrs]?)?\s*|\b(?P<dw>{DE_ORDINAL})\s+)(?P<mon>{MONTH})\b\.?{YEAR}",
         _day_month,
         _MONTHS,
     ),
@@ -207,7 +180,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         r"(?:\b(?:am|vom|bis|zum|ab|den|dem|seit)\s+|"
         r"(?<![\w.,:/+$€£¥-])(?=\d\d\.\d|\d{1,2}\.\d\d))"
-        r"(?P<v>(?P<d>\d{1,2})\.(?P<mo>\d{1,2}))(?![\d.,:]|\s*(?:%|€|euro|km|kg|m\b|cm|l\b))",
+        r"(?P<v>(?P<d>\d{1,2})\.(?P<mo>\d{1,2}))(?![\d.:]|,\d|\s*(?:%|€|euro|km|kg|m\b|cm|l\b))",
         _numeric_day_month,
         DIGITS,
         (".",),
@@ -235,7 +208,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         r"\b(?P<v>(?P<ab>Mo|Di|Mi|Do|Fr|Sa|So|MO|DI|MI|DO|FR|SA|SO)\b\.?)"
-        rf"(?=,?\s*(?:den\s+)?\d{{1,2}}\.(?:\d{{1,2}}\.|\s*(?i:{MONTH})))",
+        rf"(?=,?\s*(?:den\s+)?\d{{1,2}}(?:\.\d{{1,2}}\.|\.?\s*(?i:{MONTH})\b|/\d)"
+        # "Fr um 16:25 Uhr"; "So" (also "so gegen 8") only before a date
+        r"|(?P<clock>),?\s*(?:um\s+|gegen\s+|ab\s+)?\d{1,2}(?:[:.]\d\d|\s*(?i:uhr)))",
         _weekday_abbr,
         ("mo", "di", "mi", "do", "fr", "sa", "so"),
         cased=True,
@@ -250,23 +225,6 @@ RULES: tuple[Rule, ...] = (
         cased=True,
     ),
     rule(
-        r"\b(?:dieser|diesen)\s+(?P<dp>abend|nachmittag|vormittag|nacht)\b",
-        _this_daypart,
-        ("dies",),
-    ),
-    rule(
-        r"\b(?P<v>übermorgen|vorgestern|gestern|heute|heut|morgen)\b",
-        _rel,
-        ("morgen", "gestern", "heut"),
-    ),
-    rule(
-        r"(?P<pre>\b(?:um|gegen|ab|bis|heute|morgen)\s+)?\b(?P<v>frühmorgens|morgens|morgen|"
-        r"vormittags?|mittags?|(?:spät)?nachmittags?|(?:spät|späten\s)?abends?|nachts?|"
-        r"mitternacht|früh)\b",
-        _daypart,
-        _DAYPARTS,
-    ),
-    rule(
         r"\b(?P<mod>nächste|nächsten|nächstes|nächstem|kommende|kommenden|kommendes|diese|diesen|"
         r"dieses|letzte|letzten|letztes|übernächste|übernächsten|übernächstes|vergangene|"
         r"vergangenen|vergangenes)\s+(?P<u>woche|wochenende|monat|jahr)\b",
@@ -274,7 +232,7 @@ RULES: tuple[Rule, ...] = (
         ("woche", "monat", "jahr"),
     ),
     rule(
-        r"\b(?:am|übers|zum|dieses|das|übers)\s+(?P<v>(?P<u>wochenende))\b(?P<mod>)",
+        r"\b(?:am|übers|zum|dieses|das|dem)\s+(?P<v>(?P<u>wochenende))\b(?P<mod>)",
         _period,
         ("wochenende",),
     ),
@@ -299,11 +257,15 @@ GRAMMAR = Grammar(
     lang="de",
     rules=RULES,
     join=(
-        r"\s*[,(]?\s*(?:(?:um|gegen|ab|am|den|dem|so\s+gegen|so\s+um|ca\.?|circa|etwa|gg\.?|"
+        # ")": "Abend (ca 19 Uhr) des 22.11."; "des": "Montagnachmittag des 12.6."
+        r"\s*\)?\s*[,(]?\s*(?:(?:um|gegen|ab|am|den|dem|des|so\s+gegen|so\s+um|ca\.?|circa|"
+        r"etwa|gg\.?|"
         r"im|vom|nach|vor|in\s+der|spätestens|frühestens|kurz\s+vor|kurz\s+nach|"
         r"nicht\s+vor|nicht\s+nach|nicht\s+später\s+als|nicht\s+früher\s+als)\s*)*"
     ),
-    range_conn=r"\s*(?:-|–|—|~|bis(?:\s+(?:zum|zur|um|ca\.?))?|auf(?:\s+den)?)\s*",
+    # "31.05., 15 Uhr, - 03.06.", "(14:00) - 30.11", "vom 18.11. zum 19.11.", "15.00 / 16.00"
+    range_conn=r"\s*\)?\s*,?\s*(?:-|–|—|~|/|bis:?|zum|zu|auf)"
+    r"(?:\s*(?:zum|zur|um|ca\.?|gegen|den|dem)\b)?\s*",
     between=_p(r"\bzwischen\s+(?:dem\s+)?\Z"),
     between_and=r"\s+und\s+(?:dem\s+|um\s+)?",
     num_before=_p(
@@ -311,7 +273,9 @@ GRAMMAR = Grammar(
         r"(?:-|–|—|/|bis|auf(?:\s+den)?|(?(pre)und|(?!)))\s*(?:zum\s+|dem\s+)?\Z"
     ),
     num_after=_p(
-        r"\s*(?:-|–|—|bis)\s*(?:zum\s+)?(?P<n>\d{1,2})\.?(?![\d:]|[.,]\d|\s*(?:uhr|h\b|%))"
+        # "11. auf 12.": the night from one day to the next
+        r"\s*(?:-|–|—|bis|auf(?=\s+(?:den\s+)?\d{1,2}\.))\s*(?:zum\s+|den\s+)?(?P<n>\d{1,2})\.?"
+        r"(?![\d:]|[.,]\d|\s*(?:uhr|h\b|%))"
     ),
     recurrence=_p(r"\b(?:jeden|jede|jedes|jeder|alle|immer)\s+(?:zweiten\s+|zwei\s+)?\Z"),
     blocks=(

@@ -113,7 +113,7 @@ _DURATION_N = (
     rf"\d+,\d+|{DE_NUM})"
 )
 _DURATION_U = rf"(?P<u>{UNIT}|viertelstunde|dreiviertelstunde)\b\.?"
-_UNITS = ("sek", "min", "std", "stunde", "h", "tag", "woche", "monat", "jahr")
+_UNITS = ("sek", "min", "std", "stunde", "h", "tag", "tg", "woche", "monat", "jahr")
 _HOURS = (*DIGITS, "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
           "zehn", "elf", "zwölf", "null")  # fmt: skip
 
@@ -133,6 +133,10 @@ TIME_RULES: tuple[Rule, ...] = (
         ("uhr", "h"),
     ),
     rule(rf"\b(?P<h>{DE_HOUR_WORD})\s+uhr\b(?P<m>)(?P<m2>)", _uhr, ("uhr",)),
+    # "09 00 Uhr": hours and minutes of a form, two digits each
+    rule(
+        NUM_START + r"(?P<h>[01]\d|2[0-3])[ ](?P<m>[0-5]\d)\s*uhr\b(?P<m2>)", _uhr, DIGITS, ("uhr",)
+    ),
     rule(
         rf"\b(?:{PREP}|von)\s+(?P<v>(?P<h>\d{{1,2}})\.(?P<m>[0-5]\d))(?!\d|[.,]\d)",
         _dotted_time,

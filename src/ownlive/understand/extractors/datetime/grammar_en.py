@@ -20,7 +20,10 @@ from ownlive.understand.extractors.datetime.grammar import (
     token,
 )
 from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
+from ownlive.understand.extractors.datetime.grammar_en_dates import NOT_COUNT
+from ownlive.understand.extractors.datetime.grammar_en_dates import RULES as DATE_RULES
 from ownlive.understand.extractors.datetime.grammar_en_extra import RULES as EXTRA_RULES
+from ownlive.understand.extractors.datetime.grammar_en_spans import RULES as SPAN_RULES
 from ownlive.understand.extractors.datetime.grammar_en_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import EN_ORDINAL, EN_ORDINALS
 from ownlive.understand.extractors.datetime.parts import Parts, Token
@@ -134,8 +137,8 @@ def _daypart(m: re.Match[str]) -> Token | None:
 def _weekday(m: re.Match[str]) -> Token | None:
     word = m["wd"]
     mod = " ".join((m["mod"] or "").lower().split())
-    if word.lower() in lex.AMBIGUOUS_WEEKDAYS and not word[0].isupper():
-        return None
+    if word.lower() in lex.AMBIGUOUS_WEEKDAYS and not word[0].isupper() and not mod:
+        return None  # "I sat down"; "next sat" is the day
     shift = 2 if m["after"] else SHIFTS.get(mod)
     weak = word.lower() in lex.AMBIGUOUS_WEEKDAYS and not mod
     return token(m, Parts(weekday=lex.WEEKDAYS[word.lower()], week_shift=shift), weak=weak)
@@ -145,9 +148,13 @@ def _period(m: re.Match[str]) -> Token | None:
     mod = " ".join((m.groupdict().get("mod") or "").lower().split())
     shift = 2 if m.groupdict().get("after") else SHIFTS.get(mod, 1 if mod == "coming" else 0)
     before = m.string[max(0, m.start() - 6) : m.start()].lower()
-    if m["u"].lower() == "weekend" and not mod and re.search(r"\b(?:a|per|each)\s*\Z", before):
+    if (
+        m["u"].lower() in ("weekend", "week-end")
+        and not mod
+        and re.search(r"\b(?:a|per|each)\s*\Z", before)
+    ):
         return None  # "a weekend away", "per weekend"
-    return token(m, Parts(period=m["u"].lower(), period_shift=shift))
+    return token(m, Parts(period=m["u"].lower().replace("-", ""), period_shift=shift))
 
 
 def _holiday(m: re.Match[str]) -> Token | None:
@@ -174,17 +181,13 @@ _MAY_VERB = re.compile(
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAYPARTS = ("morning", "afternoon", "evening", "night", "noon", "midday")
-_HOLIDAY_STEMS = ("christmas", "xmas", "boxing", "new year", "nye", "valentine", "halloween",
-                  "thanksgiving", "black friday", "easter", "good friday", "mother", "father",
-                  "independence", "july", "labor", "memorial", "patrick", "chinese new",
-                  "lunar new", "autumn", "dragon", "martin", "mlk", "president", "columbus",
-                  "veteran", "juneteenth", "groundhog", "earth", "saints", "souls", "workers",
-                  "may day")  # fmt: skip
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
     *periods.EN_RULES,
     *TIME_RULES,
     *EXTRA_RULES,
+    *SPAN_RULES,
+    *DATE_RULES,
     rule(
         rf"\b(?P<mon>{MONTH}){_SEP},?\s*(?:the\s+)?{DAY}\b(?!:\d|\s*(?:[ap]\.?m\b|%)){YEAR}",
         _month_day,
@@ -217,7 +220,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         r"(?:(?P<pre>\b(?:on|by|until|till|due|from|before|after|since)\s+)|" + NUM_START + ")"
-        r"(?P<v>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?)(?![\d/])",
+        r"(?P<v>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?)(?![\d/]|[.,]\d)",
         _slash,
         ("/",),
     ),
@@ -230,7 +233,7 @@ RULES: tuple[Rule, ...] = (
         DIGITS,
     ),
     rule(
-        rf"\b(?P<wd>{WEEKDAY})\b\.?,?\s+(?P<the>the\s+)?(?:(?P<d>\d{{1,2}})(?P<suffix>st|nd|rd|th)?"
+        rf"\b(?:(?:next|this|coming)\s+)?(?P<wd>{WEEKDAY})\b\.?,?\s+(?P<the>the\s+)?(?:(?P<d>\d{{1,2}})(?P<suffix>st|nd|rd|th)?"
         rf"|(?P<dw>{EN_ORDINAL}))\b"
         rf"(?!\s*(?:[:./-]\d|[ap]\.?m\b|o'?clock|%|-?ish|(?:of\s+)?{MONTH}\b))",
         _weekday_day,
@@ -258,28 +261,29 @@ RULES: tuple[Rule, ...] = (
         _DAYS,
     ),
     rule(
-        rf"\b(?:(?P<mod>(?i:{_MOD}))\s+)?(?P<wd>Sat|Sun|SAT|SUN)\b\.?"
+        rf"\b(?:(?P<mod>(?i:{_MOD}))\s+)?(?P<wd>Sat|Sun|SAT|SUN|(?<=next\s)(?i:sat|sun))\b\.?"
         r"(?P<after>\s+after\s+next)?",
         _weekday,
         ("sat", "sun"),
         cased=True,
     ),
     rule(
-        rf"\b(?P<mod>{_MOD})\s+(?:calendar\s+)?(?P<u>week|weekend|month|year)\b"
+        rf"\b(?P<mod>{_MOD})\s+(?:calendar\s+)?(?P<u>week-?end|week|month|year)\b"
         r"(?P<after>\s+after\s+next)?",
         _period,
         ("week", "month", "year"),
     ),
-    rule(r"\b(?P<v>(?P<u>weekend))\b", _period, ("weekend",)),
+    rule(r"\b(?P<v>(?P<u>week-?end))\b", _period, ("weekend", "week-end")),
     rule(r"\bthe\s+(?P<v>(?P<u>week)(?P<after>\s+after\s+next))\b", _period, ("after next",)),
     rule(
         r"(?P<greet>\b(?:happy|merry)\s+)?"
         rf"\b(?P<v>{alternation(lex.HOLIDAYS)})(?:'s)?\b{YEAR}",
         _holiday,
-        _HOLIDAY_STEMS,
+        lex.HOLIDAY_STEMS,
     ),
     rule(
-        r"(?:(?<=\d{4}\sand\s)|(?<=\d{4}\sor\s)|(?<=\d{4},\s))(?P<v>(?:19|20)\d{2})\b(?![-/.:]\d)",
+        r"(?:(?<=\d{4}\sand\s)|(?<=\d{4}\sor\s)|(?<=\d{4},\s))(?P<v>(?:19|20)\d{2})\b(?![-/.:]\d)"
+        + NOT_COUNT,
         _year_only,
         ("19", "20"),
     ),

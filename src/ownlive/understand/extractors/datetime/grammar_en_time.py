@@ -27,7 +27,7 @@ UNIT = alternation(lex.UNITS)
 HOUR = rf"(?:\d{{1,2}}|{EN_HOUR_WORD})"
 # Minutes after an hour: ":30", ".30" (not for a bare "at 8.5"), or words ("seven thirty").
 MINUTES = rf"(?:[:.](?P<m>[0-5]\d)(?::[0-5]\d)?|[-\s](?P<mw>{EN_MINUTE_WORD})(?:\s+minutes)?)"
-AMPM = r"(?P<ap>[ap]\.?\s?m\b\.?)(?![a-z0-9])"
+AMPM = r"(?P<ap>[ap](?:\s?\.)?\s?m\b(?:\s?\.)?)(?![a-z0-9])"  # "pm", "p.m.", "p . m ."
 # With German in the message, "am" before a capitalized word that is no English day or
 # month is the German "am": "um 8 am Bahnhof", "um 8 am Freitag".
 AMPM_BESIDE_GERMAN = (
@@ -81,6 +81,18 @@ def _ampm(m: re.Match[str]) -> Token | None:
     return token(m, Parts(hour=hour, minute=_minute(m), meridiem=meridiem))
 
 
+# "live at 12a", "seat 4c": a flat or a seat, not a time
+_UNIT_BEFORE = re.compile(
+    r"(?:\b(?:live[sd]?|living|stay(?:ing)?|flat|apartment|apt|unit|suite|seat|row)\s+(?:at\s+)?|#)\Z"
+)
+
+
+def _letter_ampm(m: re.Match[str]) -> Token | None:
+    if _UNIT_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):
+        return None
+    return _ampm(m)
+
+
 def _oclock(m: re.Match[str]) -> Token | None:
     hour = _hour(m["h"])
     return None if hour is None else token(m, Parts(hour=hour))
@@ -126,6 +138,9 @@ def _noon(m: re.Match[str]) -> Token | None:
     return token(m, Parts(daypart="noon"))
 
 
+_LATER_PERIOD = re.compile(r"\s+(?:this|next|today|tomorrow|tonight|in\s+the)\b")
+
+
 def _in_duration(m: re.Match[str]) -> Token | None:
     raw = " ".join(m["n"].lower().split())
     if raw.startswith("half"):
@@ -142,8 +157,10 @@ def _in_duration(m: re.Match[str]) -> Token | None:
     unit = lex.UNITS[m["u"].lower()]
     if 0 < unit[0] <= 1 and raw in ("a", "an"):
         return None  # "in a minute" means soon, not a time
-    if m.groupdict().get("later") and unit[0] == 0:
-        return None  # "two days later" tells a story; minutes/hours later are from now
+    if m.groupdict().get("later") and (unit[0] == 0 or _LATER_PERIOD.match(m.string, m.end())):
+        # "two days later" tells a story; minutes/hours later are from now, but not in
+        # "find 30 minutes later this week" (a slot's length, then "later this week").
+        return None
     parts = duration(amount, unit, -1 if m.groupdict().get("ago") else 1)
     base = m.groupdict().get("base")
     if parts is not None and base and parts.offset_days is not None:
@@ -155,7 +172,7 @@ def _in_duration(m: re.Match[str]) -> Token | None:
 
 
 _N = rf"(?P<n>half\s+an?|\d+\.\d+|{EN_NUM})(?P<half2>\s+and\s+a\s+half)?"
-_AMPM = ("am", "pm", "a.m", "p.m", "a m", "p m")
+_AMPM = ("am", "pm", "a.m", "p.m", "a m", "p m", "a .", "p .")
 # Hours past twelve in words, said with o'clock ("fourteen o'clock").
 _HOUR_24 = (
     r"(?:zero|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
@@ -168,10 +185,19 @@ _AHEAD_WORDS = ("tonight", "tonite", "morning", "afternoon", "evening", "night",
                 "today", "tmrw", "yesterday", "next", "this")  # fmt: skip
 TIME_RULES: tuple[Rule, ...] = (
     rule(
-        NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM,
+        NUM_START + rf"(?P<h>{HOUR}|zero)(?:{MINUTES})?(?:\s*|\.)" + AMPM,
         _ampm,
         _AMPM,
         skip_with="de",
+    ),
+    # "at 9a", "today at 8:45a", "until 7p": the meridiem's letter alone, after a preposition
+    rule(
+        r"(?:\b(?:at|by|until|till|from|around|about|before|after)\s+|@\s*)"
+        r"(?P<v>(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?(?P<ap>[ap]))(?![\w'’-])"
+        r"(?!\.?\s+(?:[a-z]+\s+){0,2}(?:street|st\b|avenue|ave\b|road|rd\b|lane|drive|blvd))",
+        _letter_ampm,
+        ("at", "by", "til", "from", "around", "about", "before", "after", "@"),
+        DIGITS,
     ),
     rule(
         "(?i)" + NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM_BESIDE_GERMAN,

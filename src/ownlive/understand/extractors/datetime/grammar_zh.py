@@ -20,7 +20,10 @@ from ownlive.understand.extractors.datetime.grammar import (
     rule,
     token,
 )
-from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES
+from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, NUM_START
+from ownlive.understand.extractors.datetime.grammar_zh_history import ZH_HISTORY_RULES
+from ownlive.understand.extractors.datetime.grammar_zh_lunar import ZH_LUNAR_RULES
+from ownlive.understand.extractors.datetime.grammar_zh_window import ZH_WINDOW_RULES
 from ownlive.understand.extractors.datetime.numerals import ZH_NUM, ZH_YEAR, zh_int, zh_year
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
@@ -143,6 +146,14 @@ def _duration(m: re.Match[str]) -> Token | None:
     return None if parts is None else token(m, parts)
 
 
+def _short_ymd(m: re.Match[str]) -> Token | None:
+    """'12-11-10': year first, as Chinese dates are written (2012-11-10)."""
+    month, day = int(m["mo"]), int(m["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return token(m, Parts(year=2000 + int(m["y"]), month=month, day=day))
+
+
 def _holiday(m: re.Match[str]) -> Token | None:
     word = m["v"]
     holiday = lex.HOLIDAYS.get(word) or lex.NUMBER_HOLIDAYS[word]
@@ -152,6 +163,14 @@ def _holiday(m: re.Match[str]) -> Token | None:
 RULES: tuple[Rule, ...] = (
     *COMMON_RULES,
     *periods.ZH_RULES,
+    *ZH_HISTORY_RULES,
+    *ZH_LUNAR_RULES,
+    *ZH_WINDOW_RULES,
+    rule(
+        NUM_START + r"(?P<y>\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d-]|[.:]\d)",
+        _short_ymd,
+        ("-",),
+    ),
     rule(
         rf"(?<![\d.])(?:(?P<y>{ZH_YEAR})年)?(?P<mo>{_NUM})月份?"
         rf"(?:(?P<d>{_NUM})(?:日|号|號|(?![\d个天次号])))?(?![个底初中])",

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ownlive.understand.extractors.datetime.grammar_zh_calendar import LUNAR_PREFIX, lunar_holiday
+
 FIXED: dict[str, tuple[int, int]] = {
     "new_year": (1, 1),
     "groundhog_day": (2, 2),
@@ -63,6 +65,19 @@ NTH_WEEKDAY: dict[str, tuple[int, int, int]] = {
     "columbus_day": (10, 0, 2),
     "thanksgiving": (11, 3, 4),
 }
+
+# US federal observances and state holidays (English assistants are asked for them).
+FIXED.update({
+    "kansas_day": (1, 29), "lee_birthday": (1, 19), "lincoln_birthday": (2, 12),
+    "jefferson_birthday": (4, 13), "san_jacinto_day": (4, 21), "law_day": (5, 1),
+    "maritime_day": (5, 22), "bunker_hill_day": (6, 17), "pioneer_day": (7, 24),
+    "purple_heart_day": (8, 7), "assumption": (8, 15), "bennington_battle_day": (8, 16),
+    "navy_birthday": (10, 13), "alaska_day": (10, 18), "pearl_harbor_day": (12, 7),
+})  # fmt: skip
+NTH_WEEKDAY.update({
+    "town_meeting_day": (3, 1, 1), "patriots_day": (4, 0, 3), "pow_mia_day": (9, 4, 3),
+    "child_health_day": (10, 0, 1), "indigenous_peoples_day": (10, 0, 2),
+})  # fmt: skip
 
 # Gregorian (month, day) of 春节, 端午, 七夕, 中秋, 重阳, 腊八 (lunar 1/1, 5/5, 7/7,
 # 8/15, 9/9, 12/8) for each lunar year; 腊八 of lunar year Y falls in January of Y+1.
@@ -123,7 +138,12 @@ def _spring_festival(year: int) -> date | None:
 
 
 def holiday_date(holiday: str, year: int) -> date | None:
-    """The holiday's date in the Gregorian `year`, or None where it is not known."""
+    """The holiday's date in the Gregorian `year`, or None where it is not known.
+
+    A lunar date (农历十月初一, `grammar_zh_lunar`) takes the Chinese year instead.
+    """
+    if holiday.startswith(LUNAR_PREFIX):
+        return lunar_holiday(holiday, year)
     if holiday in FIXED:
         return date(year, *FIXED[holiday])
     if holiday in EASTER_OFFSET:
@@ -153,7 +173,11 @@ def next_holiday(holiday: str, on_or_after: date, year: int | None = None) -> da
     """The holiday in `year` if given, else its first date on or after `on_or_after`."""
     if year is not None:
         return holiday_date(holiday, year)
-    for candidate_year in (on_or_after.year, on_or_after.year + 1):
+    # A lunar date's Chinese year may have begun the year before (腊月 falls in January),
+    # and day 30 of a month is missing in the years the month is short.
+    lunar = holiday.startswith(LUNAR_PREFIX)
+    first = on_or_after.year - 1 if lunar else on_or_after.year
+    for candidate_year in range(first, on_or_after.year + (5 if lunar else 2)):
         found = holiday_date(holiday, candidate_year)
         if found is not None and found >= on_or_after:
             return found

@@ -65,6 +65,7 @@ DAYPARTS = {
     "黄昏": "evening",
     "晚上": "evening",
     "晚间": "evening",
+    "早间": "morning",
     "夜晚": "evening",
     "夜里": "night",
     "夜间": "night",

@@ -63,6 +63,10 @@ def _date_of(p: Parts, today: date, base: date) -> tuple[date, str, date | None]
         return _span(p, today)
     if p.period in ("year", "month") and (p.month or p.day or p.holiday or p.weekday is not None):
         p = _calendar_period(p, today)
+    elif p.period == "latest" and p.month is not None:
+        # "last March": the most recent March before the current month
+        year = today.year if p.month < today.month else today.year - 1
+        p = replace(p, period=None, period_shift=None, year=year)
     if p.day is not None or p.month is not None or (p.year is not None and p.holiday is None):
         return _calendar_date(p, base)
     if p.holiday is not None:
@@ -93,6 +97,10 @@ def _calendar_period(p: Parts, today: date) -> Parts:
 
 
 def _calendar_date(p: Parts, base: date) -> tuple[date, str, date | None] | None:
+    if p.day is not None and p.day < 0 and p.month is not None:
+        # Counted from the month's end: "end of March" (-1), "last week of July" (-7 .. -1).
+        in_year = p.year or (base.year if p.month >= base.month else base.year + 1)
+        p = replace(p, year=in_year, day=calendar.monthrange(in_year, p.month)[1] + 1 + p.day)
     if p.day is None:
         if p.month is None:
             return (date(p.year, 1, 1), "year", None) if p.year else None
@@ -214,6 +222,10 @@ def _hour24(p: Parts, cues: Cues, day_known: bool, ref: datetime) -> tuple[int, 
     return h, 0
 
 
+# The hour a day-part alone is over by: said later, it means the next day's.
+_DAYPART_OVER = {"early": 6, "morning": 12, "afternoon": 18}
+
+
 def resolve(
     p: Parts, ref: datetime, cues: Cues, anchor: date | None = None, after: datetime | None = None
 ) -> Resolved | None:
@@ -233,6 +245,9 @@ def resolve(
         day, grain, last_day = found
     elif p.has_time() or p.daypart is not None:
         day, grain = (after.date() if after else anchor or today), "day"
+        over = _DAYPART_OVER.get(p.daypart or "", 24)
+        if day == today and p.hour is None and ref.hour >= over and not cues.past:
+            day += timedelta(days=1)  # "in the morning" said at 18:30: tomorrow's
     else:
         return None
     day_known = found is not None or anchor is not None or after is not None
