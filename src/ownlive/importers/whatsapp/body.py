@@ -37,15 +37,24 @@ _ATTACHMENT = re.compile(
     re.IGNORECASE,
 )
 _ENDINGS = (">", ")", "omitted", "weggelassen", "已略去")
+# The characters whose lower case ends like one of _ENDINGS (a test checks
+# every code point): a line that does not end in one is no placeholder.
+LAST_CHARS = frozenset(">)DdNn去")
+
+
+def sender_name(prefix: str) -> str:
+    """The name in the part of a line before its first ": "; "" when that is no name."""
+    name = prefix.strip()
+    if not name or len(name) > _MAX_NAME or not _QUOTES.isdisjoint(name):
+        return ""
+    return name
 
 
 def split_sender(rest: str) -> tuple[str | None, str]:
     """(name, text) for an authored line; (None, rest) for a system line."""
-    name, separator, text = rest.partition(": ")
-    name = name.strip()
-    if not separator or not name or len(name) > _MAX_NAME or not _QUOTES.isdisjoint(name):
-        return None, rest
-    return name, text
+    prefix, separator, text = rest.partition(": ")
+    name = sender_name(prefix) if separator else ""
+    return (name, text) if name else (None, rest)
 
 
 def is_attachment(first_line: str) -> bool:

@@ -31,21 +31,12 @@ import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
 from pathlib import Path
 
 from ownlive.importers.base import ImportedMessage, ImportOptions, ImportProblem
-from ownlive.importers.whatsapp.body import is_attachment, split_sender
-from ownlive.importers.whatsapp.layout import (
-    DateOrder,
-    DateOrderVotes,
-    Shape,
-    header_date,
-    match_header,
-    naive_datetime,
-    order_name,
-)
+from ownlive.importers.whatsapp import fast
+from ownlive.importers.whatsapp.blocks import BLOCK_BYTES, read_blocks
+from ownlive.importers.whatsapp.reader import Conversation, LineReader
 from ownlive.importers.whatsapp.source import (
     ZIP_MAGIC,
     ChatSource,
@@ -55,15 +46,11 @@ from ownlive.importers.whatsapp.source import (
     open_source,
     read_lines,
 )
+from ownlive.importers.whatsapp.survey import Survey, survey
 
 NAME = "whatsapp_txt"
 PLATFORM = "whatsapp"
 
-# Longer than any WhatsApp message (65,536 characters); keeps memory flat on
-# a file that is not what it claims to be.
-MAX_MESSAGE_CHARS = 1 << 17
-# WhatsApp groups hold at most 1,024 members.
-MAX_PARTICIPANTS = 4096
 _READ_ERRORS = (
     OSError,
     zipfile.BadZipFile,
@@ -84,189 +71,53 @@ def sniff(path: Path, head: bytes) -> bool:
     return looks_like_chat(head)
 
 
-@dataclass
-class _ShapeStats:
-    headers: int = 0
-    votes: DateOrderVotes = field(default_factory=DateOrderVotes)
-    senders: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class _Survey:
-    shape: Shape
-    order: DateOrder
-    senders: frozenset[str]
-
-
-# Headers after which a survey may stop (see _survey): large enough that every
-# sender of a group has spoken, small enough to keep big files a single pass.
-SURVEY_ENOUGH = 20_000
-
-
-def _survey(source: ChatSource) -> _Survey | None:
-    """First pass: the file's header layout, day/month order and senders (None: no headers)."""
-    stats: dict[Shape, _ShapeStats] = {}
-    with source.open() as stream:
-        for line in read_lines(stream):
-            header = match_header(line.text) if line.text is not None else None
-            if header is None:
-                continue
-            seen = stats.setdefault(header.shape, _ShapeStats())
-            seen.headers += 1
-            seen.votes.add(header)
-            name, _ = split_sender(header.rest)
-            if name is not None and len(seen.senders) < MAX_PARTICIPANTS:
-                seen.senders.add(name)
-            if seen.headers >= SURVEY_ENOUGH and source.chat_name and seen.votes.decisive():
-                # The order is settled and the key comes from the chat's name:
-                # reading the rest would only repeat what these lines showed.
-                break
-    if not stats:
-        return None
-    shape, best = max(stats.items(), key=lambda item: item[1].headers)
-    return _Survey(shape, best.votes.decide(), frozenset(best.senders))
-
-
 def _normal(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
-@dataclass(frozen=True)
-class _Conversation:
-    key: str
-    title: str
-    kind: str
-
-
-def _conversation(source: ChatSource, survey: _Survey) -> _Conversation:
-    kind = "group" if len(survey.senders) > 2 else "chat"
+def _conversation(source: ChatSource, surveyed: Survey) -> Conversation:
+    kind = "group" if len(surveyed.senders) > 2 else "chat"
     if source.chat_name:
-        return _Conversation("name:" + _normal(source.chat_name), source.chat_name, kind)
-    if survey.senders:
-        names = sorted(survey.senders, key=_normal)
+        return Conversation("name:" + _normal(source.chat_name), source.chat_name, kind)
+    if surveyed.senders:
+        names = sorted(surveyed.senders, key=_normal)
         digest = hashlib.sha256("\x1f".join(map(_normal, names)).encode()).hexdigest()
-        return _Conversation("members:" + digest[:24], ", ".join(names), kind)
-    return _Conversation("file:" + _normal(source.path.stem), source.path.stem, kind)
-
-
-class _LocalClock:
-    """Wall-clock times in the user's zone; the repeated hour when clocks go back gets fold=1."""
-
-    def __init__(self, tz: tzinfo) -> None:
-        self.tz = tz
-        self.previous: datetime | None = None  # naive
-        self.previous_fold = 0
-
-    def _repeated(self, naive: datetime) -> bool:
-        first = naive.replace(tzinfo=self.tz, fold=0).utcoffset()
-        second = naive.replace(tzinfo=self.tz, fold=1).utcoffset()
-        # Falling back, the first pass through the hour has the larger offset;
-        # in a spring-forward gap it is the other way round.
-        return first is not None and second is not None and first > second
-
-    def aware(self, naive: datetime) -> datetime:
-        fold = 0
-        previous = self.previous
-        if (
-            previous is not None
-            and (self.previous_fold == 1 or naive < previous)
-            and self._repeated(naive)
-        ):
-            # Messages are in time order: going back in the repeated hour
-            # means the second pass through it.
-            fold = 1
-        self.previous, self.previous_fold = naive, fold
-        return naive.replace(tzinfo=self.tz, fold=fold)
-
-
-@dataclass
-class _Pending:
-    """The message being read: its header line and the lines so far."""
-
-    line: int
-    sent_at: datetime
-    sender: str | None
-    lines: list[str]
-    chars: int = 0
-
-    def add(self, text: str) -> bool:
-        self.chars += len(text) + 1
-        self.lines.append(text)
-        return self.chars <= MAX_MESSAGE_CHARS
-
-    def record(self, conversation: _Conversation) -> ImportedMessage:
-        if self.sender is None:
-            kind = "system"
-        else:
-            kind = "attachment" if is_attachment(self.lines[0]) else "text"
-        return ImportedMessage(
-            conversation_key=conversation.key,
-            conversation_title=conversation.title,
-            sent_at=self.sent_at,
-            text="\n".join(self.lines).rstrip("\n"),
-            sender_handle=self.sender,
-            sender_name=self.sender,
-            kind=kind,
-            conversation_kind=conversation.kind,
-            line=self.line,
-            wall_clock=True,
-        )
+        return Conversation("members:" + digest[:24], ", ".join(names), kind)
+    return Conversation("file:" + _normal(source.path.stem), source.path.stem, kind)
 
 
 def _records(
-    source: ChatSource, survey: _Survey, options: ImportOptions
+    source: ChatSource, surveyed: Survey, options: ImportOptions, block_bytes: int | None
 ) -> Iterator[ImportedMessage | ImportProblem]:
-    where = source.display_path
-    conversation = _conversation(source, survey)
-    clock = _LocalClock(options.tz)
-    pending: _Pending | None = None
-    skipping = False  # inside a record already reported as a problem
+    conversation = _conversation(source, surveyed)
+    where, shape, order = source.display_path, surveyed.shape, surveyed.order
+    reader = LineReader(where, conversation, shape, order, options.tz)
     with source.open() as stream:
+        if block_bytes is not None:
+            yield from fast.records(read_blocks(stream, block_bytes), reader)
+            return
         for line in read_lines(stream):
-            header = match_header(line.text) if line.text is not None else None
-            if header is not None and header.shape == survey.shape:
-                if pending is not None:
-                    yield pending.record(conversation)
-                    pending = None
-                naive = naive_datetime(header, survey.order)
-                skipping = naive is None
-                if naive is None:
-                    what = "date" if header_date(header, survey.order) is None else "time"
-                    order = order_name(header, survey.order)
-                    reason = f"impossible {what} (this file's dates read as {order})"
-                    yield ImportProblem(where, line.number, "sent_at", reason)
-                    continue
-                sender, text = split_sender(header.rest)
-                pending = _Pending(line.number, clock.aware(naive), sender, [])
-                pending.add(text)
-            elif line.text is None:
-                reason = line.error or "unreadable line"
-                if pending is not None:
-                    reason += f"; the message from line {pending.line} is left out"
-                    pending, skipping = None, True
-                yield ImportProblem(where, line.number, "text", reason)
-            elif pending is not None:
-                if not pending.add(line.text):
-                    reason = f"message longer than {MAX_MESSAGE_CHARS} characters"
-                    yield ImportProblem(where, pending.line, "text", reason)
-                    pending, skipping = None, True
-            elif not skipping and line.text.strip():
-                yield ImportProblem(where, line.number, "text", "text before the first message")
-    if pending is not None:
-        yield pending.record(conversation)
+            yield from reader.line(line)
+    yield from reader.finish()
 
 
-def parse(path: Path, options: ImportOptions) -> Iterator[ImportedMessage | ImportProblem]:
-    """Messages in file order; unreadable parts come out as ImportProblem values."""
+def parse(
+    path: Path, options: ImportOptions, *, block_bytes: int | None = BLOCK_BYTES
+) -> Iterator[ImportedMessage | ImportProblem]:
+    """Messages in file order; unreadable parts come out as ImportProblem values.
+
+    Lines are read `block_bytes` at a time (the fast path); None reads them
+    one at a time, the reference path tests hold the fast one to.
+    """
     where = str(path)
     try:
         source = open_source(path)
         where = source.display_path
-        survey = _survey(source)
-        if survey is None:
+        surveyed = survey(source, block_bytes)
+        if surveyed is None:
             yield ImportProblem(where, None, "file", "not a WhatsApp chat export")
             return
-        yield from _records(source, survey, options)
+        yield from _records(source, surveyed, options, block_bytes)
     except NotAChatExport:
         yield ImportProblem(where, None, "file", "no WhatsApp chat (.txt) in the zip")
     except _READ_ERRORS as error:

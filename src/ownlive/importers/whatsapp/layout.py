@@ -30,8 +30,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 _SPACE = "[ \u00a0\u202f]"  # WhatsApp uses NBSP and narrow NBSP (U+202F) around AM/PM
-_HEADER = re.compile(
-    rf"""
+_HEAD = rf"""
     (?P<open>\[)?
     (?P<d1>\d{{1,4}})(?P<sep>[./-])(?P<d2>\d{{1,2}})(?P=sep)(?P<d3>\d{{1,4}})(?P<dot>\.)?
     (?P<comma>,)?{_SPACE}+
@@ -39,10 +38,10 @@ _HEADER = re.compile(
     (?P<hour>\d{{1,2}})(?P<tsep>[:.])(?P<minute>\d{{2}})(?:(?P=tsep)(?P<second>\d{{2}}))?
     (?:{_SPACE}*(?P<post>[AaPp]\.?{_SPACE}?[Mm]\.?|上午|下午))?
     (?(open)\]{_SPACE}?|{_SPACE}+-{_SPACE})
-    (?P<rest>.*)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+"""
+_HEADER = re.compile(_HEAD + r"(?P<rest>.*)", re.VERBOSE | re.DOTALL)
+# The same, for finding the header lines among many lines at once.
+HEADER_LINE = re.compile(rf"^(?P<head>{_HEAD})(?P<rest>[^\n]*)", re.VERBOSE | re.MULTILINE)
 
 
 class DateOrder(enum.Enum):
@@ -79,11 +78,20 @@ class Header(NamedTuple):
 def match_header(line: str) -> Header | None:
     """The header at the start of `line`, or None when the line does not start with one."""
     found = _HEADER.match(line)
-    if found is None:
-        return None
+    return None if found is None else header_from(found)
+
+
+_GROUPS = (
+    *("open", "d1", "sep", "d2", "d3", "dot", "comma"),
+    *("pre", "hour", "tsep", "minute", "second", "post", "rest"),
+)
+
+
+def header_from(found: re.Match[str]) -> Header | None:
+    """The header a match of the header pattern (or of HEADER_LINE) found; None if it is none."""
     # One unpacking instead of a lookup per group: this runs on every line, twice.
-    bracket, d1, sep, d2, d3, dot, comma, pre, hour, tsep, minute, second, post, rest = (
-        found.groups()
+    bracket, d1, sep, d2, d3, dot, comma, pre, hour, tsep, minute, second, post, rest = found.group(
+        *_GROUPS
     )
     year_first = len(d1) == 4
     if year_first and len(d3) > 2:
@@ -100,17 +108,57 @@ def match_header(line: str) -> Header | None:
         comma=comma is not None,
         time_separator=tsep,
         seconds=second is not None,
-        meridiem="" if marker is None else ("zh" if marker in ("上午", "下午") else "latin"),
+        meridiem=marker_kind(marker),
     )
     return Header(
         fields=(int(d1), int(d2), int(d3)),
         hour=int(hour),
         minute=int(minute),
         second=int(second or 0),
-        pm=None if marker is None else (marker == "下午" or marker[0] in "pP"),
+        pm=is_pm(marker),
         shape=shape,
         rest=rest,
     )
+
+
+def shape_pattern(shape: Shape) -> re.Pattern[str]:
+    """The header lines of one layout among many lines (a MULTILINE pattern).
+
+    The header pattern with everything `shape` fixes written out, so that a
+    scan finds this file's headers without a `Header` per line. A line has at
+    most one reading under the header pattern, so a line this matches is one
+    `match_header` reads in `shape`, with one exception left to the caller: a
+    "zh" shape's pattern also matches times without 上午/下午, or with only
+    AM/PM after them. Groups: head (all before rest), date (d1, d2, d3),
+    time (pre, hour, minute, second, post), rest.
+    """
+    sep, tsep = re.escape(shape.separator), re.escape(shape.time_separator)
+    if shape.year_first:
+        date = rf"(?P<d1>\d{{4}}){sep}(?P<d2>\d{{1,2}}){sep}(?P<d3>\d{{1,2}})"
+    else:
+        digits = shape.year_digits
+        date = rf"(?P<d1>\d{{1,2}}){sep}(?P<d2>\d{{1,2}}){sep}(?P<d3>\d{{{digits}}})"
+    clock = rf"(?P<hour>\d{{1,2}}){tsep}(?P<minute>\d{{2}})"
+    if shape.seconds:
+        clock += rf"{tsep}(?P<second>\d{{2}})"
+    latin = rf"[AaPp]\.?{_SPACE}?[Mm]\.?"
+    if shape.meridiem == "latin":
+        clock += rf"{_SPACE}*(?P<post>{latin})"
+    elif shape.meridiem == "zh":
+        clock = rf"(?P<pre>上午|下午)?{clock}(?:{_SPACE}*(?P<post>{latin}|上午|下午))?"
+    opening, closing = (r"\[", rf"\]{_SPACE}?") if shape.bracketed else ("", rf"{_SPACE}+-{_SPACE}")
+    after_date = (r"\." if shape.trailing_dot else "") + ("," if shape.comma else "")
+    head = rf"{opening}(?P<date>{date}){after_date}{_SPACE}+(?P<time>{clock}){closing}"
+    return re.compile(rf"^(?P<head>{head})(?P<rest>[^\n]*)", re.MULTILINE)
+
+
+def marker_kind(marker: str | None) -> str:
+    """A `Shape.meridiem` from the AM/PM marker as written (None: 24-hour)."""
+    return "" if marker is None else ("zh" if marker in ("上午", "下午") else "latin")
+
+
+def is_pm(marker: str | None) -> bool | None:
+    return None if marker is None else (marker == "下午" or marker[0] in "pP")
 
 
 def order_name(header: Header, order: DateOrder) -> str:
@@ -168,6 +216,8 @@ class DateOrderVotes:
     other_layout: int = 0
     backwards: dict[DateOrder, int] = field(default_factory=lambda: dict.fromkeys(DateOrder, 0))
     last: dict[DateOrder, date] = field(default_factory=dict)
+    # The date of the last header that went through the date arithmetic below.
+    same: tuple[int, int, int] | None = field(default=None, repr=False, compare=False)
 
     def add(self, header: Header) -> None:
         if header.shape.year_first:
@@ -181,6 +231,11 @@ class DateOrderVotes:
             self.slash_12_hour += 1
         else:
             self.other_layout += 1
+        if header.fields == self.same:
+            # The date of the header before: it cannot run back, and most
+            # headers are such (a chat has many messages a day).
+            return
+        self.same = header.fields
         # Exports run forward in time; the wrong order makes dates jump back.
         for order in DateOrder:
             day = header_date(header, order)
