@@ -209,7 +209,7 @@ def _write_file(
     report = ImportReport(importer.name, path.name)
     sha = file_sha256(path)
     now = vault.now().isoformat()
-    with vault.transaction() as conn:
+    with vault.bulk_transaction() as conn:
         conn.execute(
             "INSERT INTO sources (platform, format, file_name, sha256, imported_at, tz) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
