@@ -8,6 +8,8 @@ import random
 import pytest
 
 from ownlive.understand.doc import Entity
+from ownlive.understand.extractors.address.gazetteer import gazetteer
+from ownlive.understand.extractors.datetime.extractor import GRAMMARS, composer_for
 from ownlive.understand.pipeline import pipeline, resolve_overlaps
 
 
@@ -60,3 +62,10 @@ def test_every_contract_type_has_an_extractor() -> None:
         "money",
         "cuisine",
     }
+
+
+def test_assembly_loads_what_the_first_messages_would_otherwise_load() -> None:
+    pipeline()
+    # One composer per non-empty set of languages, and the division names, built already.
+    assert composer_for.cache_info().currsize == 2 ** len(GRAMMARS) - 1
+    assert gazetteer.cache_info().currsize == 1

@@ -44,7 +44,7 @@ def pipeline() -> tuple[Extractor, ...]:
     return tuple(found)
 
 
-Gate = Callable[[str], "re.Match[str] | None"]
+Gate = Callable[[str], "re.Match[str] | None"]  # a bound `search`
 
 
 @functools.cache

@@ -17,11 +17,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from ownlive.understand.doc import Doc, Entity
 
 ExtractFn = Callable[[Doc], Iterable[Entity]]
 PrepareFn = Callable[[], None]
+
+
+class Quick(Protocol):
+    """A compiled pattern, or anything searched like one (`ownlive.understand.quick.AnyOf`)."""
+
+    def search(self, string: str, /) -> re.Match[str] | None: ...
+
+
 DOC_FIELDS = frozenset({"text", "sent_at", "lang", "langs"})
 
 
@@ -30,7 +39,7 @@ class Extractor:
     type: str  # the entity type it produces (DESIGN.md section 4)
     fn: ExtractFn
     requires: tuple[str, ...] = ("text",)
-    quick: re.Pattern[str] | None = None
+    quick: Quick | None = None
     prepare: PrepareFn | None = None
 
     @property
@@ -45,7 +54,7 @@ def extractor(
     entity_type: str,
     *,
     requires: Iterable[str] = ("text",),
-    quick: re.Pattern[str] | str | None = None,
+    quick: Quick | str | None = None,
     prepare: PrepareFn | None = None,
 ) -> Callable[[ExtractFn], ExtractFn]:
     """Register a built-in extractor (the `register_extractors` hook reports them)."""

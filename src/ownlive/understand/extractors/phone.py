@@ -25,6 +25,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from ownlive.understand.doc import Doc, Entity
+from ownlive.understand.extractors import phone_matcher
 from ownlive.understand.registry import extractor
 
 REGION_BY_LANG = {"zh": "CN", "de": "DE", "en": "US"}
@@ -73,15 +74,30 @@ BEFORE_RUN, AFTER_RUN = 6, 24
 WARM_UP = "Tel. 030 1234567, +49 176 12345678, 0044 20 7946 0958, (415) 555-0132 ext. 12"
 
 
+# libphonenumber compiles its metadata patterns through the re module's cache, which keeps
+# 512 and drops the oldest first. Reading numbers in these 22 regions takes about 470 of
+# them: a few more (more number types, other code's patterns) and every compile would miss,
+# over and over. Room for all of them, and for everyone else's.
+RE_CACHE = 4096
+
+
 def _prepare() -> None:
     """Load every region's metadata and patterns now, not on the first number read there.
 
     libphonenumber loads a region's data on first use and compiles its patterns as they
     are tried: tens of milliseconds that would land on the first message in each region.
+    Each region reads a few shapes of number and an example of each type of number.
     """
-    for region in dict.fromkeys([*REGION_BY_LANG.values(), *FALLBACK_REGIONS]):
+    re._MAXCACHE = max(re._MAXCACHE, RE_CACHE)  # type: ignore[attr-defined]
+    regions = list(dict.fromkeys([*REGION_BY_LANG.values(), *FALLBACK_REGIONS]))
+    for region in regions:
         for _ in _matches(WARM_UP, region):
             pass
+        for kind in phonenumbers.PhoneNumberType.values():
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                phonenumbers.number_type(example)
+    phone_matcher.matches(WARM_UP, regions)
 
 
 def _region_order(doc: Doc) -> list[str]:
@@ -94,6 +110,12 @@ def _region_order(doc: Doc) -> list[str]:
 def _matches(text: str, region: str) -> Iterator[tuple[int, int, str]]:
     matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
     for match in matcher:
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        yield match.start, match.end, e164
+
+
+def _e164s(found: list[phone_matcher.Found]) -> Iterator[tuple[int, int, str]]:
+    for match in found:
         e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         yield match.start, match.end, e164
 
@@ -156,15 +178,16 @@ def find_phones(doc: Doc) -> Iterator[Entity]:
     # only behind a phone cue, in order: the message's other languages first,
     # then the countries our users call most (DE before GB: "030 1234567" is
     # a valid number in both). Each run is read in a small window around it,
-    # so a long message costs one matcher pass, not one per region.
+    # so a long message costs one matcher pass, not one per region; the regions
+    # share that pass's candidates (phone_matcher).
     for run in QUICK.finditer(text):
         if taken.hit(run.start(), run.end()) or not _has_cue(text, run.start()):
             continue
         low, high = max(0, run.start() - BEFORE_RUN), min(len(text), run.end() + AFTER_RUN)
         readings: dict[tuple[int, int], list[tuple[bool, bool, int, str]]] = {}
-        window = text[low:high]
+        by_region = phone_matcher.matches(text[low:high], regions[1:])
         for rank, region in enumerate(regions[1:]):
-            for rel_start, rel_end, e164 in _matches(window, region):
+            for rel_start, rel_end, e164 in _e164s(by_region[region]):
                 start, end = rel_start + low, rel_end + low
                 if start >= run.end() or end <= run.start() or taken.hit(start, end):
                     continue

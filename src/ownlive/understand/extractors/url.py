@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ownlive.understand.doc import Doc, Entity
+from ownlive.understand.quick import AnyOf
 from ownlive.understand.registry import extractor
 
 # Digits inside a URL belong to the URL (DESIGN.md 4.1 General): it wins ties
@@ -102,7 +103,11 @@ def _path_ok(span: str) -> bool:
     return tld in BARE_TLDS or tld.startswith("xn--")
 
 
-@extractor("url", requires=("text",), quick=re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}|://"))
+# [A-Za-z0-9]\.[A-Za-z]{2}|://, each piece starting with a literal the engine scans for
+QUICK = AnyOf("://", r"\.(?<=[A-Za-z0-9]\.)[A-Za-z]{2}")
+
+
+@extractor("url", requires=("text",), quick=QUICK)
 def find_urls(doc: Doc) -> Iterator[Entity]:
     text = doc.text
     with_scheme = list(SCHEME_URL.finditer(text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -34,3 +35,21 @@ INDEX = RuleIndex([ALWAYS, DIGIT_AND_COLON, TOMORROW, ON_A_DAY])
 )
 def test_select(low: str, chosen: list[Rule]) -> None:
     assert INDEX.select(low) == chosen
+
+
+def test_select_remembers_trigger_sets_without_sharing_its_answer() -> None:
+    index = RuleIndex([ALWAYS, DIGIT_AND_COLON, TOMORROW, ON_A_DAY])
+    first = index.select("tomorrow at 7:30")
+    first.clear()  # a caller's change to its list does not reach the next caller
+    assert index.select("see you tomorrow, 7:30?") == [ALWAYS, DIGIT_AND_COLON, TOMORROW]
+
+
+def test_select_memory_is_bounded() -> None:
+    many = [rule(rf"w{i}", build, (f"w{i}x",)) for i in range(40)]
+    index = RuleIndex(many)
+    rng = random.Random(5)
+    for _ in range(5000):  # more trigger sets than it remembers
+        chosen = sorted(rng.sample(range(40), 6))
+        low = " ".join(f"w{i}x" for i in chosen)
+        assert index.select(low) == [many[i] for i in chosen]
+    assert len(index._chosen) <= 4096

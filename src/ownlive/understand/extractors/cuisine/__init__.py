@@ -28,6 +28,7 @@ from ownlive.understand.extractors.cuisine.lexicon import (
     EN_DISHES,
     ZH,
 )
+from ownlive.understand.quick import AnyOf, caseless, led_by
 from ownlive.understand.registry import extractor
 
 LETTER = "A-Za-zÄÖÜäöüßéèê"
@@ -79,7 +80,14 @@ LATIN = re.compile(
 )
 HAN = re.compile(_alternation(list(ZH)))
 BRAND = re.compile(_alternation(list(BRANDS)), re.IGNORECASE)
-QUICK = re.compile(rf"{LATIN.pattern}|{HAN.pattern}", re.IGNORECASE)
+# Matches where LATIN or HAN does; LATIN led by the letters its words start with, so
+# the regex engine skips in C to where one stands (ownlive.understand.quick).
+_FIRST_LETTERS = caseless(
+    "".join(sorted({w[0].lower() for w in [*DISHES, *ADJECTIVES, *DEMONYMS]}))
+)
+QUICK = AnyOf(
+    re.compile(HAN.pattern, re.IGNORECASE), led_by(_FIRST_LETTERS, f"(?i:{LATIN.pattern})")
+)
 
 
 def _brand_cells(text: str) -> bytearray:

@@ -64,8 +64,11 @@ class Composer:
         exprs = self._chain(low, tokens)
         exprs = self._ranges(low, exprs)
         exprs = self._attach(low, exprs)
+        kept = [e for e in exprs if not e.weak and not e.drop]
+        if not kept:
+            return kept  # nothing left for the blocks (opening hours …) to rule out: no scan
         blocked = _Spans(m.span() for g in self.grammars for b in g.blocks for m in b.finditer(low))
-        return [e for e in exprs if not e.weak and not e.drop and not blocked.overlaps(e)]
+        return [e for e in kept if not blocked.overlaps(e)]
 
     def _scan(self, text: str, low: str) -> list[Token]:
         found: list[Token] = []

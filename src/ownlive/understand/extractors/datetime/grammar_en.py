@@ -336,7 +336,9 @@ GRAMMAR = Grammar(
         _p(rf"\b{WEEKDAY_FULL}s\b(?:\s+(?:at|from|around)\s+{_SPAN_TIME})?"),
         _p(rf"\b{WEEKDAY_FULL}\s+(?:mornings|afternoons|evenings|nights)\b"),
         _p(
-            r"\S+\s+(?:each|every)\s+(?:day|morning|afternoon|evening|night|week|weekday|"
+            # \S++ (possessive): a shorter piece of the word would only fail at \s+, and
+            # trying each at every character made this the costliest block
+            r"\S++\s+(?:each|every)\s+(?:day|morning|afternoon|evening|night|week|weekday|"
             r"weekend)\b"
         ),
     ),

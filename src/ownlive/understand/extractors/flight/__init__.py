@@ -32,7 +32,10 @@ CANDIDATE = re.compile(
     r"(?P<number>\d{1,4})"
     r"(?![A-Za-z0-9]|[.,:]\d|-\d|/\d)"
 )
-QUICK = re.compile(r"(?:[A-Za-z][A-Za-z0-9]|\d[A-Za-z])[ \u00a0]?\d")
+# (?:[A-Za-z][A-Za-z0-9]|\d[A-Za-z])[ \u00a0]?\d, found from its last digit: a pattern
+# starting with a digit class is scanned for in C, the code before it then checked.
+_CODE = r"(?:[A-Za-z][A-Za-z0-9]|\d[A-Za-z])"
+QUICK = re.compile(rf"\d(?:(?<={_CODE}\d)|(?<={_CODE}[ \u00a0]\d))")
 
 FLIGHT_CUE = re.compile(
     r"(?i)(?:\b(?:flights?|fly|flying|flew|flown|plane|airport|airlines?|airways|boarding|"

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from ownlive.understand.doc import Doc, Entity
 from ownlive.understand.extractors.tracking import china, dhl, europe, fedex, postal, ups, usps
 from ownlive.understand.extractors.tracking.base import Candidate
+from ownlive.understand.quick import AnyOf
 from ownlive.understand.registry import extractor
 
 # A 1Z number or a DHL Paket number may also parse as a phone number: the
@@ -103,7 +104,8 @@ def _choose(
 @extractor(
     "tracking",
     requires=("text",),
-    quick=re.compile(r"\d{8}|1Z|\d{3,4}[ \u00a0]\d{3,4}"),
+    # \d{8}|1Z|\d{3,4}[ \u00a0]\d{3,4}, each piece with a start scanned for in C
+    quick=AnyOf(r"\d(?:\d{7}|\d{2,3}[ \u00a0]\d{3,4})", "1Z"),
 )
 def find_tracking_numbers(doc: Doc) -> Iterator[Entity]:
     text = doc.text
