@@ -155,3 +155,44 @@ def test_reimport_with_another_zone_finds_wall_clock_messages(
     ]
     assert ingest_records(vault, berlin).new == 1
     assert ingest_records(vault, shanghai).new == 0
+
+
+# --- the search index: built in bulk, the per-row trigger back afterwards -----
+
+
+def _triggers(vault: Vault) -> list[str]:
+    with vault.transaction() as conn:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'messages'"
+        return sorted(row[0] for row in conn.execute(query))
+
+
+def _matches(vault: Vault, term: str) -> int:
+    with vault.transaction() as conn:
+        query = "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?"
+        return int(conn.execute(query, (term,)).fetchone()[0])
+
+
+TRIGGERS = ["messages_fts_delete", "messages_fts_insert", "messages_fts_update"]
+
+
+def test_imported_messages_are_searchable_and_the_trigger_is_back(
+    vault: Vault, ingest_records: IngestHelper
+) -> None:
+    ingest_records(vault, [message("火锅今晚?"), message("Lust auf Döner"), message("see you")])
+    assert _triggers(vault) == TRIGGERS
+    assert (_matches(vault, "火锅今"), _matches(vault, "Döner"), _matches(vault, "zzz")) == (
+        1,
+        1,
+        0,
+    )
+
+
+def test_a_rolled_back_import_leaves_the_trigger_and_index_as_they_were(
+    vault: Vault, ingest_records: IngestHelper
+) -> None:
+    ingest_records(vault, [message("火锅今晚?")], file_name="first.txt")
+    records = [message("Lust auf Döner"), ImportProblem("chat.txt", 2, "text", "unreadable")]
+    with pytest.raises(ImportFailed):
+        ingest_records(vault, records, file_name="second.txt")  # type: ignore[arg-type]
+    assert _triggers(vault) == TRIGGERS
+    assert (_matches(vault, "火锅今"), _matches(vault, "Döner")) == (1, 0)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import zipfile
 import zlib
@@ -44,6 +43,7 @@ from ownlive.vault.archive import (
 )
 from ownlive.vault.connection import Connection, DatabaseError, migrate, open_file
 from ownlive.vault.store import Clock, Vault, utc_now
+from ownlive.vault.triggers import restore_triggers, suspend_insert_triggers
 
 # A row the schema refuses (UNIQUE, NOT NULL, CHECK, a type mismatch); any
 # other database error (a full disk) is the machine's problem, not the archive's.
@@ -141,31 +141,6 @@ def _create(target: Path, passphrase: str | None, version: int) -> Connection:
     return conn
 
 
-_AFTER_INSERT = re.compile(r"\bAFTER\s+INSERT\s+ON\b", re.IGNORECASE)
-
-
-def _suspend_insert_triggers(conn: Connection) -> list[str]:
-    """Drop the AFTER INSERT triggers until the rows are in; return their SQL to recreate them.
-
-    What such a trigger derives is either in the archive already or rebuilt
-    afterwards (the full-text index, in `_finish`). Indexing each message as it
-    goes in costs four times the load itself, and the rebuild redoes it anyway
-    (measured: 300,000 messages, 23 s of inserts with the FTS trigger, 5 s
-    without). Validating (BEFORE) triggers and the log's guards stay. The drop
-    is part of the load's transaction: on any error it is rolled back with it.
-    """
-    found = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
-    ).fetchall()
-    suspended = []
-    for name, sql in found:
-        header = re.split(r"\bBEGIN\b", sql, maxsplit=1, flags=re.IGNORECASE)[0]
-        if _AFTER_INSERT.search(header):
-            conn.execute(f"DROP TRIGGER {quote_ident(name)}")
-            suspended.append(sql)
-    return suspended
-
-
 def _load(archive: zipfile.ZipFile, manifest: ExportManifest, path: Path, conn: Connection) -> None:
     specs = {spec.name: spec for spec in exported_tables(conn)}
     for member, entry in manifest.files.items():
@@ -178,11 +153,11 @@ def _load(archive: zipfile.ZipFile, manifest: ExportManifest, path: Path, conn: 
     conn.execute("BEGIN")
     # Files come in any order: references are checked once, at the end.
     conn.execute("PRAGMA defer_foreign_keys = ON")
-    suspended = _suspend_insert_triggers(conn)
+    # What the triggers derive is in the archive already or rebuilt in `_finish`.
+    suspended = suspend_insert_triggers(conn)
     for member, entry in manifest.files.items():
         _load_table(conn, archive, path, member, entry, specs[entry.table])
-    for sql in suspended:
-        conn.execute(sql)
+    restore_triggers(conn, suspended)
     _check_foreign_keys(conn, path)
     conn.execute(
         "INSERT INTO access_log_head (id, seq, hash) "
