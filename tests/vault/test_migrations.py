@@ -56,3 +56,25 @@ def test_0006_turns_hex_hashes_into_the_bytes_ingest_writes_now(
         report = ingest_records(vault, [message(text, at=at, sender="anna") for text in texts])
         assert (report.new, report.present) == (0, 3)
         assert vault.summary().messages == 3
+
+
+def _page_size(vault: Vault) -> int:
+    with vault.transaction() as conn:
+        return int(conn.execute("PRAGMA page_size").fetchone()[0])
+
+
+def test_new_plain_vaults_get_16k_pages_and_older_files_keep_theirs(
+    tmp_path: Path, ingest_records: IngestHelper
+) -> None:
+    with Vault(tmp_path / "new.db") as vault:
+        assert _page_size(vault) == 16384
+    old = tmp_path / "old.db"
+    conn = open_file(old)
+    conn.execute("PRAGMA page_size = 4096")
+    conn.execute("PRAGMA journal_mode = WAL")
+    migrate(conn, str(old), up_to=5)
+    conn.close()
+    with Vault(old) as vault:
+        assert _page_size(vault) == 4096
+        assert ingest_records(vault, [message("明天见"), message("Bis morgen")]).new == 2
+        assert vault.summary().messages == 2
