@@ -57,6 +57,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # calendar weeks: ISO weeks, Monday to Sunday
     ("KW 50 passt mir", [("KW 50", "2026-12-07T00:00", "2026-12-13T00:00", "day")]),
     ("Abgabe in KW 49", [("KW 49", "2026-11-30T00:00", "2026-12-06T00:00", "day")]),
+    # without a year: the first such week not yet over (DESIGN 4.1), so January is next year's
+    ("Urlaub in KW 3", [("KW 3", "2027-01-18T00:00", "2027-01-24T00:00", "day")]),
+    ("noch diese KW 47", [("KW 47", "2026-11-16T00:00", "2026-11-22T00:00", "day")]),
     ("in der 2. KW 2027", [("2. KW 2027", "2027-01-11T00:00", "2027-01-17T00:00", "day")]),
     ("KW50/2026 ist voll", [("KW50/2026", "2026-12-07T00:00", "2026-12-13T00:00", "day")]),
     # beginnings, middles and ends of periods

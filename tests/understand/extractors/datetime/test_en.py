@@ -133,8 +133,9 @@ CASES: list[tuple[str, list[Expected]]] = [
         "June 7th 17.05-18.15",
         [("June 7th 17.05-18.15", "2027-06-07T17:05", "2027-06-07T18:15", "minute")],
     ),
-    # ISO week numbers of the sent year: Monday–Sunday, or the weekday named in it
-    ("week 36 works", [("week 36", "2026-08-31T00:00", "2026-09-06T00:00", "day")]),
+    # ISO week numbers: Monday–Sunday, or the weekday named in it
+    # a week without a year that is over means next year's (DESIGN 4.1: on or after)
+    ("week 36 works", [("week 36", "2027-09-06T00:00", "2027-09-12T00:00", "day")]),
     ("Thursday, week 49", [("Thursday, week 49", "2026-12-03T00:00", "day")]),
     (
         "How about the first week of 2027",

@@ -148,15 +148,28 @@ def _period(p: Parts, today: date) -> tuple[date, str, date | None] | None:
 _SPANS = ("season", "quarter", "days", "isoweek")
 
 
+def _iso_monday(year: int | None, week: int, today: date) -> date | None:
+    """Monday of ISO week `week`; without a year, of the first such week not yet over."""
+    try:
+        if year is not None:
+            return date.fromisocalendar(year, week, 1)
+        this_year = today.isocalendar()[0]
+        monday = date.fromisocalendar(this_year, week, 1)
+        if monday + timedelta(days=6) >= today:
+            return monday
+        return date.fromisocalendar(this_year + 1, week, 1)
+    except ValueError:
+        return None
+
+
 def _span(p: Parts, today: date) -> tuple[date, str, date | None] | None:
     """Seasons, quarters and "the next 3 days": a range of months or days."""
     shift = p.period_shift or 0
     if p.period == "days":
         return today + timedelta(days=1), "day", today + timedelta(days=shift)
     if p.period == "isoweek":  # "week 36": Monday–Sunday of that ISO week
-        try:
-            monday = date.fromisocalendar(p.year or today.isocalendar()[0], shift, 1)
-        except ValueError:
+        monday = _iso_monday(p.year, shift, today)
+        if monday is None:
             return None  # week 53 of a year that has 52
         if p.weekday is not None:  # "Thursday, week 23"
             return monday + timedelta(days=p.weekday), "day", None
