@@ -329,5 +329,7 @@ def resolve_range(
             later = resolve(last, ref, cues, anchor, after=again.start)
             if later is not None and later.start - again.start <= timedelta(hours=12):
                 start, end = again, later
+    if end.start < start.start:
+        return None  # "春节-下周": bounds that run backwards name no range
     grain = finer(start.grain, end.grain)
     return Resolved(start.start, grain, end.start)
