@@ -197,6 +197,13 @@ CASES: list[tuple[str, list[Expected]]] = [
         "Termin am 10.12.2026 09 30 Uhr",
         [("10.12.2026 09 30 Uhr", "2026-12-10T09:30", "minute")],
     ),
+    # four digits after a day word: its clock time, whole and quarter hours only
+    ("morgen 1700 beim Arzt", [("morgen 1700", "2026-11-21T17:00", "minute")]),
+    ("Treffen Freitag 1930?", [("Freitag 1930", "2026-11-27T19:30", "minute")]),
+    ("übermorgen 0815 Abfahrt", [("übermorgen 0815", "2026-11-22T08:15", "minute")]),
+    ("heute 2017 nachgeschaut", [("heute", "2026-11-20T00:00", "day")]),
+    ("morgen 1500 Euro überweisen", [("morgen", "2026-11-21T00:00", "day")]),
+    ("Montag 1000 Leute erwartet", [("Montag", "2026-11-23T00:00", "day")]),
 ]
 
 

@@ -86,6 +86,11 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a short day.month. before a deadline word is a date
     ("Abgabe 4.12. spätestens", [("4.12.", "2026-12-04T00:00", "day")]),
     ("Anmeldung 4.1. frühestens", [("4.1.", "2027-01-04T00:00", "day")]),
+    # typos in a padded date: a doubled dot, a year cut short (read as no year)
+    ("Anreise 03.12..2026 abends", [("03.12..2026 abends", "2026-12-03T00:00", "day")]),
+    ("Termin am 14.01..2027", [("14.01..2027", "2027-01-14T00:00", "day")]),
+    ("Lieferung 07.12.202 ab 9 Uhr", [("07.12.202 ab 9 Uhr", "2026-12-07T09:00", "hour")]),
+    ("geht auch 02.02.201?", [("02.02.201", "2027-02-02T00:00", "day")]),
 ]
 
 # Fractions, scores, ratings, ranks: no date.
@@ -99,6 +104,9 @@ NOT_DATES = [
     "zum 3ten Mal",
     "Er hat den 2ten Platz gemacht",
     "Das ist der 3te Versuch",
+    "Update auf Version 01.02.203 ist raus",
+    "Build v10.11.205 kaputt",
+    "Firmware 1.2.201 installiert",
 ]
 
 

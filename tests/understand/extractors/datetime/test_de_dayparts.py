@@ -46,6 +46,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("Mittwoch in der Frühe", [("Mittwoch in der Frühe", "2026-11-25T00:00", "day")]),
     ("am Dienstag späten Abend", [("Dienstag späten Abend", "2026-11-24T00:00", "day")]),
     ("heute Morgen war es kalt", [("heute Morgen", "2026-11-20T00:00", "day")]),
+    # "auf" + a day-part: put off to one such part, the next one not yet over
+    ("Verschieben wir auf Spätabends?", [("Spätabends", "2026-11-20T00:00", "day")]),
+    ("Ich leg den Call auf Spätnachmittags", [("Spätnachmittags", "2026-11-21T00:00", "day")]),
+    ("Geht es auch auf Nachmittag?", [("Nachmittag", "2026-11-21T00:00", "day")]),
 ]
 
 MORNING_CASES: list[tuple[str, list[Expected]]] = [

@@ -63,7 +63,11 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("early next month works", [("early next month", "2026-12-01T00:00", "month")]),
     ("sometime later in the year", [("later in the year", "2026-01-01T00:00", "year")]),
     ("I'm off for the week", [("the week", "2026-11-16T00:00", "2026-11-22T00:00", "day")]),
-    ("plan for the week beginning February 4", [("February 4", "2027-02-04T00:00", "day")]),
+    # the week a date names: its Monday–Sunday week (grammar_en_more)
+    (
+        "plan for the week beginning February 4",
+        [("the week beginning February 4", "2027-02-01T00:00", "2027-02-07T00:00", "day")],
+    ),
     (
         "Cortana find 30 minutes later this week",
         [("later this week", "2026-11-16T00:00", "2026-11-22T00:00", "day")],

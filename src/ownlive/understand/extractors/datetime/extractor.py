@@ -48,11 +48,14 @@ _QUICK_WORDS = (
     "vatertag", "fronleichnam", "valentin", "nikolaus", "muttertag", "rosenmontag",
     "allerheiligen", "reformation", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben",
     "acht", "neun", "zehn", "elf", "zwölf", "einer", "einem", "anderthalb", "mär", "mai", "jän",
-    "okt", "dez",
+    "okt", "dez", "dienstag", "donnerstag", "freitag", "samstag", "sonntag", "nachmittag",
+    "vormittag", "spät", "spaet",
 )  # fmt: skip
 QUICK = re.compile(
     r"\d|[今明后後昨前周星礼週禮月日号號点點时時午晚早凌夜元春节秋宵旦诞除清端七五十过過圣情夏冬季秒天年]"
     r"|(?i:\b(?=[a-zäöü2])" + alternation(_QUICK_WORDS) + ")"
+    # "am Fr", "bis Di.": a German weekday abbreviation after a day's preposition
+    r"|\b(?:[Aa]m|bis|ab)\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|MO|DI|MI|DO|FR|SA|SO)\b"
 )
 
 

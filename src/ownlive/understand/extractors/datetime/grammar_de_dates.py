@@ -16,6 +16,7 @@ from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 _PRE = r"(?P<pre>\b(?:am|vom|zum|bis|ab|den|dem|seit)\s+)?"
 _YEAR2 = r"(?P<y>(?:19|20)?\d{2})"
+_VERSION_BEFORE = re.compile(r"(?:version|release|build|\bv)\s*\Z", re.IGNORECASE)
 
 
 def _year(raw: str | None) -> int | None:
@@ -53,6 +54,20 @@ def _days_of_month(m: re.Match[str]) -> Token | None:
     found = token(m, Parts(year=year, month=month, day=first))
     found.last = Parts(year=year, month=month, day=last)
     return found
+
+
+def _typo_date(m: re.Match[str]) -> Token | None:
+    """'06.06..2017' (a doubled dot), '01.06.201' (a year cut short): the date is plain.
+
+    Only zero-padded day and month, so version numbers ("1.2.201") stay out; a cut
+    year is read as no year at all, which resolves to the coming date.
+    """
+    day, month = int(m["d"]), int(m["mo"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if _VERSION_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "Version 01.02.203"
+    return token(m, Parts(year=_year(m["y"]), month=month, day=day))
 
 
 def _deadline_date(m: re.Match[str]) -> Token | None:
@@ -172,4 +187,10 @@ RULES: tuple[Rule, ...] = (
         ("anfang", "mitte", "ende"),
     ),
     rule(r"\bnach\s+dem\s+wochenende\b", _after_weekend, ("wochenende",)),
+    rule(
+        NUM_START + r"(?P<d>\d\d)\.(?P<mo>\d\d)\.(?:\.(?P<y>(?:19|20)\d\d)|20\d)(?!\d|\.\d)",
+        _typo_date,
+        DIGITS,
+        (".",),
+    ),
 )

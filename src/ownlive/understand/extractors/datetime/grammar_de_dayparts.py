@@ -39,8 +39,9 @@ _REPLY = alternation(_REPLIES)
 _OR = r"\s*(?:/|oder|bzw\.?|-|–)\s*"
 _REPLY_BEFORE = re.compile(rf"\s*(?:{_REPLY}{_OR})?\Z")
 _REPLY_AFTER = re.compile(rf"(?:{_OR}{_REPLY})?[\s.!?]*")
-# "am Abend", "gegen Abend", "zur Mittagszeit", "am frühen Abend": one day's
-_ARTICLE = frozenset(("am", "gegen", "zur"))
+# "am Abend", "gegen Abend", "zur Mittagszeit", "am frühen Abend": one day's; "auf Spätabends"
+# (put off to): the evening of one day too
+_ARTICLE = frozenset(("am", "gegen", "zur", "auf"))
 
 
 def before(m: re.Match[str], pattern: re.Pattern[str], start: int | None = None) -> bool:
@@ -105,7 +106,7 @@ RULES: tuple[Rule, ...] = (
         ("morgen", "gestern", "heut"),
     ),
     rule(
-        r"(?P<pre>\b(?:um|gegen|ab|bis|heute|morgen|zur|am)\s+)?\b(?P<v>frühmorgens|"
+        r"(?P<pre>\b(?:um|gegen|ab|bis|heute|morgen|zur|am|auf)\s+)?\b(?P<v>frühmorgens|"
         r"früh\s+morgens|morgens\s+früh|in\s+der\s+frühe|morgens|morgen|"
         r"(?:(?:frühen|späten)\s+)?(?:vormittag|nachmittag|abend|morgen)\b|"
         r"vormittags?|mittags?|mittagszeit|vormittagszeit|(?:spät)?nachmittags?|"

@@ -22,6 +22,7 @@ from ownlive.understand.extractors.datetime.numerals import DE_HOUR_WORD, DE_NUM
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 UNIT = alternation(lex.UNITS)
+_WEEKDAY = alternation(lex.WEEKDAYS)
 HOUR = rf"(?:\d{{1,2}}|{DE_HOUR_WORD})"
 NOT_TIME = (
     r"(?!\s*(?:[.,:/]\d|%|-\s*\d|(?:prozent|euro|eur\b|€|leute|personen|gäste|jahre|jahren|"
@@ -53,6 +54,11 @@ def _dotted_time(m: re.Match[str]) -> Token | None:
     if 1 <= minute <= 12 and hour >= 1:
         found.alt = Parts(day=hour, month=minute)  # "bis 19.09" may be September 19
     return found
+
+
+def _day_clock(m: re.Match[str]) -> Token | None:
+    """'morgen 1700', 'Freitag 1930': four digits after a day word are its clock time."""
+    return token(m, Parts(hour=int(m["h"]), minute=int(m["m"]), clock24=True))
 
 
 def _bare_hour(m: re.Match[str]) -> Token | None:
@@ -142,6 +148,14 @@ TIME_RULES: tuple[Rule, ...] = (
         _dotted_time,
         DIGITS,
         (".",),
+    ),
+    # Only whole and quarter hours: "heute 2017" is more likely a year than 20:17.
+    rule(
+        rf"\b(?:heute|morgen|übermorgen|{_WEEKDAY})\s+"
+        r"(?P<v>(?P<h>[01]\d|2[0-3])(?P<m>00|15|30|45))\b" + NOT_TIME,
+        _day_clock,
+        DIGITS,
+        ("heut", "morgen", "tag", "mittwoch", "sonnabend"),
     ),
     rule(
         rf"(?i)\b{PREP}\s+(?P<v>(?P<h>{HOUR}))\b" + NOT_TIME,

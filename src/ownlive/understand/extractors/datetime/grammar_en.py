@@ -23,6 +23,7 @@ from ownlive.understand.extractors.datetime.grammar_common import COMMON_RULES, 
 from ownlive.understand.extractors.datetime.grammar_en_dates import NOT_COUNT
 from ownlive.understand.extractors.datetime.grammar_en_dates import RULES as DATE_RULES
 from ownlive.understand.extractors.datetime.grammar_en_extra import RULES as EXTRA_RULES
+from ownlive.understand.extractors.datetime.grammar_en_more import RULES as MORE_RULES
 from ownlive.understand.extractors.datetime.grammar_en_spans import RULES as SPAN_RULES
 from ownlive.understand.extractors.datetime.grammar_en_time import TIME_RULES
 from ownlive.understand.extractors.datetime.numerals import EN_ORDINAL, EN_ORDINALS
@@ -186,6 +187,7 @@ RULES: tuple[Rule, ...] = (
     *periods.EN_RULES,
     *TIME_RULES,
     *EXTRA_RULES,
+    *MORE_RULES,
     *SPAN_RULES,
     *DATE_RULES,
     rule(

@@ -67,6 +67,13 @@ def _date_of(p: Parts, today: date, base: date) -> tuple[date, str, date | None]
         # "last March": the most recent March before the current month
         year = today.year if p.month < today.month else today.year - 1
         p = replace(p, period=None, period_shift=None, year=year)
+    if p.period == "week" and p.day is not None:
+        # "the week of April 10th": the Monday–Sunday week holding that date
+        held = _calendar_date(replace(p, period=None), base)
+        if held is None:
+            return None
+        monday = held[0] - timedelta(days=held[0].weekday())
+        return monday, "day", monday + timedelta(days=6)
     if p.day is not None or p.month is not None or (p.year is not None and p.holiday is None):
         return _calendar_date(p, base)
     if p.holiday is not None:
