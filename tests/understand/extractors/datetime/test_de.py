@@ -218,6 +218,10 @@ def test_german_datetimes(text: str, want: list[Expected]) -> None:
         ("Silvester?", [("Silvester", "2026-12-31T00:00", "day")]),
         ("in zwei Stunden", [("in zwei Stunden", "2026-11-20T20:30", "minute")]),
         ("Treffen um 8 am Bahnhof", [("8", "2026-11-20T20:00", "hour")]),
+        # the German "am" is no a.m., also after four digits and before a word like a month
+        ("übermorgen 0830 am Bahnhof", [("übermorgen 0830", "2026-11-22T08:30", "minute")]),
+        ("Wir sehen uns um 10 am Markt", [("10", "2026-11-20T22:00", "hour")]),
+        ("morgen 0915 am Marktplatz", [("morgen 0915", "2026-11-21T09:15", "minute")]),
     ],
 )
 def test_german_found_without_a_language_hint(text: str, want: list[Expected]) -> None:

@@ -13,6 +13,7 @@ import re
 
 from ownlive.understand.extractors.datetime.grammar import DIGITS, Rule, rule, token
 from ownlive.understand.extractors.datetime.grammar_common import NUM_START
+from ownlive.understand.extractors.datetime.grammar_en_time import AMPM_BESIDE_GERMAN
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 # What may follow a dotted date: the end, punctuation, a range dash, or a word a plan
@@ -91,6 +92,8 @@ def _year_of(m: re.Match[str]) -> Token | None:
     return token(m, Parts(year=int(m["v"])))
 
 
+_FOUR_DIGIT_CUES = ("am", "pm", "a.m", "p.m", "a m", "p m")
+
 RULES: tuple[Rule, ...] = (
     rule(
         NUM_START + r"(?P<v>(?P<d>\d{1,2})\.(?P<mo>\d{1,2})(?P<dot>\.)?)(?![\d,%])" + _DOT_FOLLOW,
@@ -114,7 +117,16 @@ RULES: tuple[Rule, ...] = (
     rule(
         NUM_START + r"(?P<h>[01]?\d)(?P<m>[0-5]\d)\s*(?P<ap>[ap]\.?\s?m\b\.?)(?![a-z0-9])",
         _four_digit_clock,
-        ("am", "pm", "a.m", "p.m", "a m", "p m"),
+        _FOUR_DIGIT_CUES,
+        skip_with="de",
+    ),
+    # Beside German, "0830 am Bahnhof" is "at the station" (see AMPM_BESIDE_GERMAN).
+    rule(
+        "(?i)" + NUM_START + r"(?P<h>[01]?\d)(?P<m>[0-5]\d)\s*" + AMPM_BESIDE_GERMAN,
+        _four_digit_clock,
+        _FOUR_DIGIT_CUES,
+        cased=True,
+        only_with="de",
     ),
     rule(
         NUM_START + r"(?P<y>(?:19|20)\d{2}) (?P<mo>[01]\d) (?P<d>[0-3]\d)(?!\d|[.,:]\d|\s+\d)",

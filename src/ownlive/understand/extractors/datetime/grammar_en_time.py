@@ -30,9 +30,15 @@ MINUTES = rf"(?:[:.](?P<m>[0-5]\d)(?::[0-5]\d)?|[-\s](?P<mw>{EN_MINUTE_WORD})(?:
 AMPM = r"(?P<ap>[ap](?:\s?\.)?\s?m\b(?:\s?\.)?)(?![a-z0-9])"  # "pm", "p.m.", "p . m ."
 # With German in the message, "am" before a capitalized word that is no English day or
 # month is the German "am": "um 8 am Bahnhof", "um 8 am Freitag".
+# (Whole words: "am Markt" is no "am March".)
+_EN_DAY_OR_MONTH = (
+    r"(?i:monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|sat|"
+    r"sunday|sun|january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|"
+    r"september|sept|sep|october|oct|november|nov|december|dec)\b"
+)
 AMPM_BESIDE_GERMAN = (
     r"(?P<ap>p\.?\s?m\b\.?|a\.\s?m\b\.?|(?-i:AM|Am|A\s?M|a\s+m)\b|(?-i:am)\b(?!\s+"
-    r"(?!(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    rf"(?!{_EN_DAY_OR_MONTH})"
     r"(?-i:[A-ZÄÖÜ][a-zäöüß])))"
     r"(?![a-z0-9])"
 )
