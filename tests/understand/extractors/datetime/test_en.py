@@ -80,6 +80,15 @@ CASES: list[tuple[str, list[Expected]]] = [
     ("the week after next", [("week after next", "2026-11-30T00:00", "2026-12-06T00:00", "day")]),
     ("next month", [("next month", "2026-12-01T00:00", "month")]),
     # ranges
+    # the last bound's week or month holds for the first ("this week" is the sent one)
+    (
+        "we were away from Mon to Wed this week",
+        [("Mon to Wed this week", "2026-11-16T00:00", "2026-11-18T00:00", "day")],
+    ),
+    (
+        "billing ran from the 2nd until the 5th of this month",
+        [("2nd until the 5th of this month", "2026-11-02T00:00", "2026-11-05T00:00", "day")],
+    ),
     ("Monday 9am to 5pm", [("Monday 9am to 5pm", "2026-11-23T09:00", "2026-11-23T17:00", "hour")]),
     (
         "between 2 and 4pm on Saturday",

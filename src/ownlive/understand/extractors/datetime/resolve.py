@@ -300,6 +300,19 @@ def resolve(
     return Resolved(start, grain, end)
 
 
+_CONTEXT_FIELDS = ("year", "month", "week_shift", "period", "period_shift")
+
+
+def _context_of(last: Parts, first: Parts) -> Parts | None:
+    """`first` with the year, month, week or period that only `last` names; None if none."""
+    taken = {
+        name: getattr(last, name)
+        for name in _CONTEXT_FIELDS
+        if getattr(first, name) is None and getattr(last, name) is not None
+    }
+    return replace(first, **taken) if taken else None
+
+
 def resolve_range(
     first: Parts, last: Parts, ref: datetime, cues: Cues, anchor: date | None = None
 ) -> Resolved | None:
@@ -337,6 +350,12 @@ def resolve_range(
             if later is not None and later.start - again.start <= timedelta(hours=12):
                 start, end = again, later
     if end.start < start.start:
-        return None  # "春节-下周": bounds that run backwards name no range
+        # "from Wed to Fri this week", "the 10th until the 11th of this month": the
+        # last bound's week or month holds for the first one too.
+        shared = _context_of(last, first)
+        again = resolve(shared, ref, cues, anchor) if shared is not None else None
+        if again is None or again.start > end.start:
+            return None  # "春节-下周": bounds that run backwards name no range
+        start = again
     grain = finer(start.grain, end.grain)
     return Resolved(start.start, grain, end.start)
