@@ -32,6 +32,12 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 
+# Chinese marks the past with 了 rather than a tense: "开完了", "去过了", and a
+# sentence-final 了 ("上午开会了"), unless the sentence looks ahead ("要下雨了",
+# "快到了", "马上就好了"), where the same 了 marks a change about to happen.
+_PAST_ZH = re.compile(r"[过過完]了|了[吗嗎嘛吧呀啊呢]?\s*[。！!？?～~…]*\s*$")
+_AHEAD_ZH = re.compile(r"要|将|將|快(?![递遞])|马上|馬上|就会|就會")
+
 
 class Cues:
     """What the whole message says about which reading of a bare hour a person means.
@@ -69,4 +75,9 @@ class Cues:
 
     @property
     def past(self) -> bool:
-        return self._has("past", _PAST)
+        if "past" not in self._found:
+            text = self._text
+            self._found["past"] = _PAST.search(text) is not None or (
+                _PAST_ZH.search(text) is not None and _AHEAD_ZH.search(text) is None
+            )
+        return self._found["past"]
