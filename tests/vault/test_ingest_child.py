@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from ownlive.errors import ImportFailed
+from ownlive.errors import ImportFailed, UsageError
 from ownlive.importers.base import ImportedMessage, Importer, ImportOptions, Record
-from ownlive.importers.registry import get_importer
+from ownlive.importers.registry import detect_importer, get_importer
 from ownlive.vault import Vault, ingest_child
 from ownlive.vault.ingest import ingest_file
 
@@ -215,3 +215,42 @@ def test_kill_9_of_the_parent_takes_the_child_with_it(tmp_path: Path) -> None:
     with Vault(vault_path) as vault:
         assert vault.verify_log().ok
         assert vault.summary().messages == 0
+
+
+# --- every importer's fixtures: the child path writes what one process writes ----
+
+FIXTURES = Path(__file__).parents[1] / "importers"
+CONTEXT_TABLES = ("events", "visits", "points")
+
+
+def _every_fixture() -> list[Path]:
+    return sorted(p for p in FIXTURES.glob("*/fixtures/*") if p.is_file())
+
+
+def _outcome(vault: Vault, path: Path, in_child: bool) -> tuple[object, ...]:
+    try:
+        importer = detect_importer(path)
+    except UsageError:
+        return ("not detected",)
+    options = ImportOptions(
+        tz=BERLIN, tz_name="Europe/Berlin", now=datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    )
+    try:
+        report = ingest_file(vault, importer, path, options, in_child=in_child, skip_invalid=True)
+    except ImportFailed as failed:
+        return ("failed", failed.what, failed.where)
+    with vault.transaction() as conn:
+        counts = [
+            conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in CONTEXT_TABLES
+        ]
+    problems = [p.render() for p in report.problems]
+    return (report.new, report.present, problems, vault_rows(vault), counts)
+
+
+@pytest.mark.parametrize("path", _every_fixture(), ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_every_fixture_imports_the_same_through_the_child(tmp_path: Path, path: Path) -> None:
+    outcomes = []
+    for in_child in (False, True):
+        with Vault(tmp_path / f"vault-{in_child}.db") as vault:
+            outcomes.append(_outcome(vault, path, in_child))
+    assert outcomes[0] == outcomes[1]
