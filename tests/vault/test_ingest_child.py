@@ -155,7 +155,7 @@ def test_only_big_files_on_linux_with_two_cores_get_a_child(
     with export.open("wb") as handle:
         handle.truncate(size)
     monkeypatch.setattr(ingest_child.sys, "platform", platform)
-    monkeypatch.setattr(ingest_child.os, "cpu_count", lambda: cpus)
+    monkeypatch.setattr(ingest_child, "usable_cores", lambda: cpus)
     assert ingest_child.worth_a_child(export) is expected
     assert ingest_child.worth_a_child(tmp_path / "missing.txt") is False
 
@@ -254,3 +254,15 @@ def test_every_fixture_imports_the_same_through_the_child(tmp_path: Path, path: 
         with Vault(tmp_path / f"vault-{in_child}.db") as vault:
             outcomes.append(_outcome(vault, path, in_child))
     assert outcomes[0] == outcomes[1]
+
+
+def test_a_process_pinned_to_one_core_parses_on_one(tmp_path: Path) -> None:
+    code = (
+        "import os; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); "
+        "from ownlive.vault.ingest_child import usable_cores; print(usable_cores())"
+    )
+    env = os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "1"

@@ -42,7 +42,7 @@ Producer = Callable[[Importer, Path, ImportOptions], Iterable[Batch]]
 
 def worth_a_child(path: Path) -> bool:
     """Whether `path` is big enough, and the machine able, to parse in a child process."""
-    if not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+    if not sys.platform.startswith("linux") or usable_cores() < 2:
         # fork is the only start method that shares the importer without
         # pickling it; Linux is where forking a Python process is safe.
         return False
@@ -50,6 +50,13 @@ def worth_a_child(path: Path) -> bool:
         return path.stat().st_size >= CHILD_MIN_BYTES
     except OSError:
         return False
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (a container or `taskset` may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def parsed_in_child(
