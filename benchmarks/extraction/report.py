@@ -199,6 +199,12 @@ def summary(results: list[SetResult], systems: list[System], fast: dict[str, flo
         if not compared:
             verdict = "no peer measured"
         print(f"  datetime F1 ({label}) above every peer in every language: {verdict}")
+        if exact and losses:
+            print(
+                "    (exact span follows each set's own span convention: Recognizers-Text and\n"
+                "     ctparse keep 'from', 'since', 'the', 'am', 'on', which DESIGN.md 4.1 leaves\n"
+                "     out of a datetime's span; relaxed span is the comparable figure)"
+            )
     slowest = sorted(
         (
             (seconds, result.loaded.name, index, result.loaded.cases[index])
