@@ -99,3 +99,54 @@ def test_not_urls(text: str) -> None:
 def test_trailing_punctuation_ends_a_url(punctuation: str) -> None:
     text = f"链接 https://lu.ma/abc{punctuation}后面的字"
     assert run(find_urls, text) == [("https://lu.ma/abc", {"url": "https://lu.ma/abc"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "url"),
+    [
+        # scheme-less IPv4 hosts with a port or a path
+        ("Router-Login: 192.168.1.1:8080/admin", "192.168.1.1:8080/admin", None),
+        ("打开 10.0.0.5/status 看看状态", "10.0.0.5/status", None),
+        ("the NAS is at 192.168.178.20:5000.", "192.168.178.20:5000", None),
+        # German IDN labels, with and without www.
+        ("Programm auf münchen.de/events", "münchen.de/events", None),
+        ("Besuche www.bäckerei-müller.de!", "www.bäckerei-müller.de", None),
+        # any country or longer TLD behind a word that names a link
+        ("Please visit nyti.ms for more.", "nyti.ms", None),
+        ("All of these links work: sound.academy", "sound.academy", None),
+        ("请访问pep.si以获取更多信息。", "pep.si", None),
+        ("官网地址：lero.aws，欢迎访问", "lero.aws", None),
+        ("Die Website: kiezladen.berlin, schau vorbei", "kiezladen.berlin", None),
+        ("Mehr Infos unter ticket.koeln.", "ticket.koeln", None),
+        ("Visit 27.pm for tickets", "27.pm", None),
+        # full-width punctuation ends the link
+        ("网址：shop.example.cn/item/42）", "shop.example.cn/item/42", None),
+    ],
+)
+def test_scheme_less_urls(text: str, span: str, url: str | None) -> None:
+    assert run(find_urls, text) == [(span, {"url": url or "https://" + span})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # file names stay file names, even behind a link word
+        "Please visit the page and download report.pdf",
+        "链接里的文件 report.zip 打不开",
+        "Auf der Webseite liegt die Datei clip.mov",
+        "visit notes.md and setup.py",
+        # a TLD-like ending without a link word, versions, times, IP addresses alone
+        "Das war sound.academy vorbei",
+        "We meet at 5.pm, visit us",
+        "Version 1.2.3.4 ist draußen",
+        "Der DNS-Server ist 192.168.1.1",
+        "IP 999.1.1.1/x ist ungültig",
+        "访问时间 3.15/次",
+        "visit e.g.the site",
+        "Website: Preis 1.299,00/Monat",
+        # a two-letter ending that is no country
+        "visit thing.zz now",
+    ],
+)
+def test_not_scheme_less_urls(text: str) -> None:
+    assert run(find_urls, text) == []

@@ -18,6 +18,7 @@ short, wrong prefixes); the label right before a number rejects the rest.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -100,11 +101,15 @@ def _prepare() -> None:
     phone_matcher.matches(WARM_UP, regions)
 
 
-def _region_order(doc: Doc) -> list[str]:
+def _own_regions(doc: Doc) -> list[str]:
+    """The regions of the message's languages, its primary language's first."""
     primary = REGION_BY_LANG.get(doc.lang, "US")
     others = [REGION_BY_LANG[lang] for lang in sorted(doc.langs) if lang in REGION_BY_LANG]
-    order = [primary, *others, *FALLBACK_REGIONS]
-    return list(dict.fromkeys(order))
+    return list(dict.fromkeys([primary, *others]))
+
+
+def _region_order(doc: Doc) -> list[str]:
+    return list(dict.fromkeys([*_own_regions(doc), *FALLBACK_REGIONS]))
 
 
 def _matches(text: str, region: str) -> Iterator[tuple[int, int, str]]:
@@ -165,6 +170,135 @@ class _Taken:
         return any(self.cells[start:end])
 
 
+# A number as people write it: an optional "(", "+" or "00" country code, digit
+# groups broken by up to three separators, an optional extension.
+# Bounded, so a wall of digit groups costs linear work: a match holds at most 40 groups.
+WRITTEN = re.compile(
+    r"\(?\+?\d(?:[ \-./()]{0,3}\d){0,40}"
+    r"(?:\s?(?:x|ext\.?|extension|分机|转)\s?\d{1,6}(?!\d))?",
+    re.IGNORECASE,
+)
+EXTENSION = re.compile(r"\s?(?:x|ext\.?|extension|分机|转)\s?(\d{1,6})$", re.IGNORECASE)
+# "010-65980408-8001": a hyphenated extension after a complete number.
+HYPHEN_EXTENSION = re.compile(r"-\d{3,5}(?![\d\-./])")
+# Shapes of other things made of digit groups: thousands (1.299.000), IPv4 hosts,
+# dotted versions (1.2.3.4567).
+NOT_WRITTEN = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{1,3}(?:\.\d{1,3}){3}|\d{1,4}(?:\.\d{1,4}){2,}")
+# A country code written with + or 00 (000 is no international prefix).
+INTERNATIONAL = re.compile(r"\(?(?:\+|00(?!0))")
+MIN_DIGITS, MAX_DIGITS = 7, 15
+
+
+def _digits(span: str) -> int:
+    """Digits of the number itself, without an extension ("+86 20 61302222-8866")."""
+    core = EXTENSION.sub("", span)
+    count = sum(c.isdigit() for c in core)
+    hyphen = HYPHEN_EXTENSION.search(core)
+    if count > MAX_DIGITS and hyphen is not None and hyphen.end() == len(core):
+        count -= hyphen.end() - hyphen.start() - 1
+    return count
+
+
+def _fits(number: phonenumbers.PhoneNumber, strict: bool) -> bool:
+    """Valid, or (behind a phone cue) of a length the country uses. A short number written
+    with neither country code nor trunk 0 is a local one, which never starts with 0 or 1:
+    those begin trunk, mobile and service numbers ("112-3333", 12345678 in zh)."""
+    if strict or phonenumbers.is_valid_number(number):
+        return phonenumbers.is_valid_number(number)
+    local = number.country_code_source == phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY
+    written = phonenumbers.normalize_digits_only(number.raw_input or "")
+    national = str(number.national_number)
+    if local and not written.startswith("0") and len(national) <= 8 and national[0] in "01":
+        return False
+    return phonenumbers.is_possible_number(number)
+
+
+def _written_reading(written: str, regions: list[str], strict: bool = False) -> str | None:
+    """The e164 of a number no region validates: the first region where its length fits."""
+    number = written
+    if INTERNATIONAL.match(number):
+        unbracketed = number.lstrip("(")
+        number = "+" + unbracketed[2 if unbracketed.startswith("00") else 1 :]
+    if "(" in number and number.count("(") != number.count(")"):
+        number = number.replace("(", "").replace(")", "")
+    # Without a country code, a number no region validates is read in the message's own
+    # languages' regions only: elsewhere a bare length says nothing about the country.
+    attempts = [None] if number.startswith("+") else [*regions, None]
+    for region in attempts:
+        candidate = number if region is not None or number.startswith("+") else "+" + number
+        try:
+            parsed = phonenumbers.parse(candidate, region, keep_raw_input=True)
+        except phonenumbers.NumberParseException:
+            continue
+        # Read with a country code the number was written without, only a valid one.
+        if _fits(parsed, strict or candidate is not number):
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def _written_phones(
+    text: str, own: list[str], found: dict[tuple[int, int], str]
+) -> Iterator[tuple[int, int, str]]:
+    """Numbers by their shape, read where their length fits; the tail of one may be in `found`."""
+    keys = sorted(found)  # found spans never overlap: sorted by start is sorted by end
+    ends = [key[1] for key in keys]
+    for match in WRITTEN.finditer(text):
+        start, span = match.start(), match.group(0).rstrip(" -./(")
+        if span.startswith("(") and span.count("(") > span.count(")"):
+            span, start = span[1:], start + 1  # "(19 35831647": the bracket never closed
+        # Too many digits for one number: the groups after a space belong to what follows
+        # ("(914)349-8600 04/21/2020").
+        while _digits(span) > MAX_DIGITS and " " in span:
+            span = span[: span.rfind(" ")].rstrip(" -./(")
+        end = start + len(span)
+        core = EXTENSION.sub("", span)
+        if not MIN_DIGITS <= _digits(span) <= MAX_DIGITS:
+            continue
+        # Already read, or read from its tail only ("+44 7700900397" gave a US 7700900397).
+        # At most two numbers of 7+ digits fit in 15 digits: a few neighbours to look at.
+        first = bisect.bisect_right(ends, start)
+        inside = [key for key in keys[first : first + 4] if key[0] < end and key in found]
+        if any(key[0] <= start or key[1] > end for key in inside):
+            continue
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if span[0].isdigit() and ((before.isascii() and before.isalnum()) or before in "+-./,_"):
+            continue  # the tail of a longer token: "AB1234567", "v1.2345678"
+        if (after.isascii() and after.isalnum()) or after in "%‰€$¥£_@":
+            continue  # a percentage, an amount, an e-mail's local part
+        if NOT_WRITTEN.fullmatch(core) or DATE_LIKE.fullmatch(core):
+            continue
+        cue = _has_cue(text, start) and not NOT_PHONE_LABEL.search(
+            text, max(0, start - LABEL_WINDOW), start
+        )
+        # Without a cue: (123) 456-7890 is a phone by its shape alone, a number with a +
+        # only where it is a valid one ("+45 12 34 56 78" is not).
+        nanp = NANP_SHAPE.fullmatch(core) is not None
+        if not (cue or nanp or span.lstrip("(").startswith("+")):
+            continue
+        # "88681188-6808": the number and a hyphenated extension, before the whole read
+        # as one longer number.
+        readings = [core]
+        hyphen = HYPHEN_EXTENSION.search(core)
+        if hyphen is not None and hyphen.end() == len(core):
+            readings.insert(0, core[: hyphen.start()])
+        strict = not (cue or nanp)
+        e164 = next(
+            (e for r in readings if (e := _written_reading(r, ["US"] if nanp else own, strict))),
+            None,
+        )
+        if e164 is not None:
+            for key in inside:
+                del found[key]
+            yield start, end, e164
+
+
+def _extension_end(text: str, end: int) -> int:
+    """Where a number ends with its hyphenated extension ("010-65980408-8001")."""
+    match = HYPHEN_EXTENSION.match(text, end)
+    return match.end() if match else end
+
+
 @extractor("phone", requires=("text", "lang", "langs"), quick=QUICK, prepare=_prepare)
 def find_phones(doc: Doc) -> Iterator[Entity]:
     text = doc.text
@@ -203,9 +337,16 @@ def find_phones(doc: Doc) -> Iterator[Entity]:
             if not taken.hit(start, end):
                 found[(start, end)] = min(options)[3]
                 taken.add(start, end)
+    # Numbers people write that no region's metadata accepts: by their shape, behind a cue.
+    for start, end, e164 in list(_written_phones(text, _own_regions(doc), found)):
+        found[(start, end)] = e164
+    ends = {end for _, end in found}
     for (start, end), e164 in sorted(found.items()):
         if _labelled_otherwise(text, start) or DATE_LIKE.fullmatch(text[start:end]):
             continue
-        if CONTINUES_LEFT.search(text, max(0, start - 4), start):
+        # "13604779660 13604770960": a number right after another is no continuation.
+        after_phone = any(e in ends for e in range(max(0, start - 3), start))
+        if not after_phone and CONTINUES_LEFT.search(text, max(0, start - 4), start):
             continue
-        yield Entity("phone", start, end, text[start:end], {"e164": e164})
+        stop = _extension_end(text, end)
+        yield Entity("phone", start, stop, text[start:stop], {"e164": e164})

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import phonenumbers
+
 from ownlive.understand.doc import Doc, Entity
 from ownlive.understand.quick import AnyOf
 from ownlive.understand.registry import extractor
@@ -26,10 +28,12 @@ PRIORITY = 2
 # Characters a URL may hold: printable ASCII except quotes, angle brackets,
 # backslash and backtick, plus Latin letters with diacritics (de IRIs).
 URL_CHAR = r"[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%'À-ɏ]"
-LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+# Labels may hold Latin letters with diacritics (IDN: münchen.de, bäckerei-müller.at).
+LABEL = r"[A-Za-z0-9À-ɏ](?:[A-Za-z0-9À-ɏ\-]{0,61}[A-Za-z0-9À-ɏ])?"
 # A domain: two or more labels, the last a letter TLD (IDN punycode allowed).
 DOMAIN = rf"(?:{LABEL}\.)+(?:[A-Za-z]{{2,24}}|xn--[A-Za-z0-9\-]{{2,59}})"
-HOST = rf"(?:{DOMAIN}|localhost|\d{{1,3}}(?:\.\d{{1,3}}){{3}})"
+IPV4 = r"\d{1,3}(?:\.\d{1,3}){3}"
+HOST = rf"(?:{DOMAIN}|localhost|{IPV4})"
 PORT = r"(?::\d{1,5})?"
 REST = rf"(?:[/?#]{URL_CHAR}*)?"
 
@@ -37,13 +41,17 @@ WITH_SCHEME = rf"(?:https?|ftps?)://{HOST}{PORT}{REST}"
 END = r"(?![A-Za-z0-9\-])"
 WITH_WWW = rf"www\.{DOMAIN}{END}{PORT}{REST}"
 WITH_PATH = rf"{DOMAIN}{PORT}/{URL_CHAR}*"
+# An IP host without a scheme is a link with a port or a path (192.168.1.1:8080/admin);
+# alone it may be a version or a setting.
+WITH_IP = rf"{IPV4}(?::\d{{1,5}}{REST}|/{URL_CHAR}*)"
 BARE = rf"{DOMAIN}{END}"
 
 # A scheme may follow a full stop ("May 5th.https://t.co/x"); a bare domain may
 # not follow what would make it part of a longer name or address.
 SCHEME_URL = re.compile(rf"(?<![A-Za-z0-9])(?P<scheme>{WITH_SCHEME})", re.IGNORECASE)
 OTHER_URL = re.compile(
-    rf"(?<![A-Za-z0-9@.\-_/])(?:(?P<www>{WITH_WWW})|(?P<path>{WITH_PATH})|(?P<bare>{BARE}))",
+    rf"(?<![A-Za-z0-9@.\-_/])"
+    rf"(?:(?P<www>{WITH_WWW})|(?P<ip>{WITH_IP})|(?P<path>{WITH_PATH})|(?P<bare>{BARE}))",
     re.IGNORECASE,
 )
 
@@ -62,6 +70,30 @@ BARE_TLDS = frozenset(
 )  # fmt: skip
 # Two-letter endings that are file extensions far more often than ccTLDs.
 NOT_TLDS = frozenset(["js", "ts", "py", "md", "rs", "sh", "pl", "rb", "cs", "db", "ps", "mk"])
+# Endings of file names that are also TLDs (report.zip, notes.md, clip.mov): no link
+# without a scheme, www. or a path, whatever the sentence says.
+FILE_EXTENSIONS = frozenset(
+    [
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "rtf", "odt", "ods",
+        "jpg", "jpeg", "png", "gif", "bmp", "svg", "webp", "heic", "tif", "tiff", "zip", "rar",
+        "gz", "tgz", "bz2", "xz", "7z", "tar", "exe", "dmg", "apk", "msi", "iso", "deb", "rpm",
+        "mp3", "mp4", "mov", "avi", "mkv", "wav", "flac", "ogg", "m4a", "html", "htm", "json",
+        "xml", "yaml", "yml", "toml", "ini", "cfg", "conf", "log", "bak", "tmp", "md", "py",
+        "js", "ts", "rs", "sh", "pl", "rb", "cs", "db", "ps", "mk", "java", "kt", "go", "php",
+        "sql", "key", "pages", "numbers", "eml", "ics", "vcf", "ttf", "woff",
+    ]
+)  # fmt: skip
+# ISO 3166-1 regions, the two-letter ccTLDs (libphonenumber knows them all), and the
+# few ccTLDs that are no region.
+COUNTRY_CODES = frozenset(phonenumbers.SUPPORTED_REGIONS) | {"UK", "EU", "AC"}
+CUE_WINDOW = 80
+LINK_CUE = re.compile(
+    r"(?i)(?:\bvisit|\bwebsite|\bweb ?site|\bsite\b|\burls?\b|\blinks?\b|\bdomains?\b|"
+    r"\bgo to\b|\bcheck out\b|\bhomepage|\bbrowse|\bonline at\b|"
+    r"besuch|webseite|internetseite|\bunter\b|\bseite\b|"
+    r"访问|网址|网站|链接|地址|主页|官网|域名|网页|打开)"
+)
+SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？\n]")
 TRAILING = ".,;:!?'\"*"
 PAIRS = {")": "(", "]": "[", "}": "{"}
 
@@ -76,24 +108,43 @@ def _trim(span: str) -> str:
     return span
 
 
-def _bare_ok(domain: str, text: str, end: int) -> bool:
-    """A bare domain: a linkable TLD, a letter in the name, not an e-mail's local part."""
+def _link_cue(text: str, start: int) -> bool:
+    """A word naming a link earlier in the same sentence ("visit", "URLs:", 网址, "unter")."""
+    before = text[max(0, start - CUE_WINDOW) : start]
+    sentence = before[max((m.end() for m in SENTENCE_END.finditer(before)), default=0) :]
+    return LINK_CUE.search(sentence) is not None
+
+
+def _bare_ok(domain: str, text: str, start: int) -> bool:
+    """A bare domain: a linkable TLD, a letter in the name, not an e-mail's local part;
+    behind a link cue, any country or longer TLD that is no file extension."""
+    end = start + len(domain)
     tld = domain.rsplit(".", 1)[-1]
-    if not (tld.islower() or tld.isupper()):
+    if not (tld.islower() or tld.isupper()) or text.startswith("@", end):
         return False  # "Kitaru.At 17:30": a sentence glued to the next, no domain
     labels = domain.lower().split(".")
     # example.com, or a country's second level: example.com.sa, example.co.uk
     second_level = len(labels) > 2 and labels[-2] in {"com", "co", "org", "net", "gov", "edu", "ac"}
-    if labels[-1] not in BARE_TLDS and not (second_level and len(labels[-1]) == 2):
+    if (labels[-1] in BARE_TLDS or (second_level and len(labels[-1]) == 2)) and re.search(
+        r"[a-z]", labels[-2]
+    ):
+        return True
+    if labels[-1] in FILE_EXTENSIONS or not _link_cue(text, start):
         return False
-    if not re.search(r"[a-z]", labels[-2]):
+    if len(labels[-1]) == 2 and labels[-1].upper() not in COUNTRY_CODES:
         return False
-    return not text.startswith("@", end)
+    name = labels[-2]
+    if name.isdigit():
+        # "27.pm" is a link, "5.pm" a time
+        return labels[-1] not in {"am", "pm"} or int(name) > 12
+    return len(name) > 1  # z.B., e.g., u.a.
 
 
 def _path_ok(span: str) -> bool:
     """lu.ma/x, t.co/abc — but not Next.js/React or index.html/."""
     host = span.split("/", 1)[0].split(":", 1)[0].lower()
+    if re.fullmatch(IPV4, host):
+        return all(int(part) < 256 for part in host.split("."))
     labels = host.split(".")
     tld = labels[-1]
     if not re.search(r"[a-z]", labels[0]):
@@ -103,8 +154,9 @@ def _path_ok(span: str) -> bool:
     return tld in BARE_TLDS or tld.startswith("xn--")
 
 
-# [A-Za-z0-9]\.[A-Za-z]{2}|://, each piece starting with a literal the engine scans for
-QUICK = AnyOf("://", r"\.(?<=[A-Za-z0-9]\.)[A-Za-z]{2}")
+# [A-Za-z0-9]\.[A-Za-z]{2}|://|an IPv4 host with a port or path, each piece starting
+# with a literal the engine scans for
+QUICK = AnyOf("://", r"\.(?<=[A-Za-z0-9À-ɏ]\.)[A-Za-z]{2}", r"\.(?<=\d\.)\d{1,3}[:/]")
 
 
 @extractor("url", requires=("text",), quick=QUICK)
@@ -124,10 +176,11 @@ def find_urls(doc: Doc) -> Iterator[Entity]:
         if (
             match.re is OTHER_URL
             and match.group("bare") is not None
-            and not _bare_ok(span, text, end)
+            and not _bare_ok(span, text, start)
         ):
             continue
-        if match.re is OTHER_URL and match.group("path") is not None and not _path_ok(span):
+        path = match.re is OTHER_URL and (match.group("path") or match.group("ip"))
+        if path and not _path_ok(span):
             continue
         if match.re is SCHEME_URL and span.endswith("://"):
             continue

@@ -82,3 +82,17 @@ def test_not_number_words(words: list[str]) -> None:
 def test_as_number() -> None:
     assert as_number(Decimal("1299.00")) == 1299 and isinstance(as_number(Decimal("1299.00")), int)
     assert as_number(Decimal("12.50")) == 12.5
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("四十九兆九千五百九十二億", 49959200000000),
+        ("一万亿", 10**12),
+        ("三万五千亿", 35 * 10**11),
+        ("两萬", 20000),
+        ("两亿三千万零五", 230000005),
+    ],
+)
+def test_chinese_big_units(written: str, value: int) -> None:
+    assert parse_chinese(written) == value

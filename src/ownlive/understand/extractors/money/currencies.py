@@ -2,8 +2,12 @@
 
 `PREFIX_OK` tokens may stand before the amount ("$45.99", "EUR 12,50",
 "人民币300"); every token may stand after it ("12,50 €", "299元", "45 dollars").
-Left out on purpose: "pound(s)"/"Pfund" (a weight as often as money), "won"
-(the past of win), "kr" (three currencies), bare "francs"/"pesos"/"刀".
+Left out on purpose: "won" (the past of win), "kr" (three currencies), bare
+"pesos"/"刀", "DM" (a direct message) and bare "Mark" (a name). "pound(s)"/"Pfund"
+are a weight as often as money: they count only with a scale ("361 million pounds").
+Bare "francs" are Swiss francs, the franc still most written about in zh/en/de text.
+Letter-led dollar signs ("HK$", "usd$", "c $") match in any case with an optional
+space, except a lone "a"/"A" (the article: "a $5 bill").
 """
 
 from __future__ import annotations
@@ -32,6 +36,22 @@ SYMBOLS: dict[str, str] = {
     "₺": "TRY",
     "฿": "THB",
     "₫": "VND",
+    "₦": "NGN",
+    "₱": "PHP",
+    "₴": "UAH",
+    "₪": "ILS",
+    "₡": "CRC",
+    "₾": "GEL",
+    "₭": "LAK",
+    "U.S$": "USD",
+    "MEX$": "MXN",
+    "USD$": "USD",
+    "MXN$": "MXN",
+    "AUD$": "AUD",
+    "CAD$": "CAD",
+    "NZD$": "NZD",
+    "HKD$": "HKD",
+    "SGD$": "SGD",
     "Fr.": "CHF",
     "SFr.": "CHF",
 }
@@ -77,6 +97,7 @@ WORDS: dict[str, str] = {
     "卢布": "RUB",
     "泰铢": "THB",
     "卢比": "INR",
+    "奈拉": "NGN",
     # en
     "dollars": "USD",
     "dollar": "USD",
@@ -100,6 +121,37 @@ WORDS: dict[str, str] = {
     "us dollars": "USD",
     "us-dollar": "USD",
     "us dollar": "USD",
+    "chinese yuan": "CNY",
+    "francs": "CHF",
+    "french francs": "FRF",
+    "pesetas": "ESP",
+    "guilders": "NLG",
+    "dutch guilders": "NLG",
+    "markka": "FIM",
+    "finnish markka": "FIM",
+    "lira": "TRY",
+    "turkish lira": "TRY",
+    "indian rupees": "INR",
+    "mexican pesos": "MXN",
+    "naira": "NGN",
+    "riel": "KHR",
+    "pounds sterling": "GBP",
+    "british pounds": "GBP",
+    "pounds": "GBP",
+    "pound": "GBP",
+    # Codes as chat writes them ("20 usd"); not "try" (a verb) nor "cad" (a word).
+    "usd": "USD",
+    "eur": "EUR",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "chf": "CHF",
+    "hkd": "HKD",
+    "aud": "AUD",
+    "sgd": "SGD",
+    "nzd": "NZD",
+    "inr": "INR",
     # de (Euro, Dollar, Yen and Yuan are shared with en)
     "franken": "CHF",
     "rubel": "RUB",
@@ -108,10 +160,39 @@ WORDS: dict[str, str] = {
     "kanadischen dollar": "CAD",
     "australische dollar": "AUD",
     "australischen dollar": "AUD",
+    "pfund": "GBP",
+    "britische pfund": "GBP",
+    "britischen pfund": "GBP",
+    "indische rupien": "INR",
+    "indischen rupien": "INR",
+    "kambodschanische riel": "KHR",
+    "kambodschanischen riel": "KHR",
+    "finnische mark": "FIM",
+    "finnischen mark": "FIM",
+    "deutsche mark": "DEM",
+    "d-mark": "DEM",
 }
+# Units of a hundredth, read before the amount only: "50 cents", "470 pence", 三美分.
+# cent(s) is the euro cent in German text, the dollar's elsewhere.
+SUBUNITS: dict[str, str] = {
+    "cents": "",
+    "cent": "",
+    "pence": "GBP",
+    "penny": "GBP",
+    "pennies": "GBP",
+    "¢": "USD",
+    "美分": "USD",
+    "欧分": "EUR",
+}
+# Words that are money only after a scale: "361 million pounds" (not "lost 5 pounds").
+SCALED_ONLY = frozenset({"pounds", "pound", "pfund"})
+# A million of a code, as finance writes it: "120 MEUR", "MUSD 30".
+MILLION_CODES: dict[str, str] = {"MUSD": "USD", "MEUR": "EUR", "MGBP": "GBP", "MAUD": "AUD"}
 # Tokens that may stand before the amount.
-PREFIX_OK = frozenset({*SYMBOLS, *CODES, "人民币", "美金"}) - {"円"}
+PREFIX_OK = frozenset(
+    {*SYMBOLS, *CODES, *MILLION_CODES, "人民币", "美金", "usd", "eur", "rmb", "cny", "gbp", "chf"}
+) - {"円"}
 # Words that stand for a unit below the main one (0.1 CNY).
 TENTHS = frozenset({"毛钱", "毛", "角"})
 # Chinese tokens: the only ones Chinese numerals (两百, 三千) may precede.
-ZH_TOKENS = frozenset(token for token in WORDS if not token.isascii())
+ZH_TOKENS = frozenset(t for t in (*WORDS, *SUBUNITS) if "\u4e00" <= t[0] <= "\u9fff")

@@ -16,12 +16,13 @@ ZH_DIGITS = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-ZH_BIG = {"万": 10**4, "亿": 10**8}
+ZH_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 MULTIPLIERS = {
     "k": 10**3, "tsd": 10**3, "tausend": 10**3, "thousand": 10**3, "千": 10**3,
     "m": 10**6, "mio": 10**6, "million": 10**6, "millionen": 10**6, "mn": 10**6,
     "billion": 10**9, "bn": 10**9, "mrd": 10**9, "milliarde": 10**9, "milliarden": 10**9,
-    "万": 10**4, "亿": 10**8,
+    "万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8, "兆": 10**12,
+    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
 }  # fmt: skip
 
 EN_SMALL = {
@@ -68,6 +69,7 @@ def parse_arabic(written: str, *, lang: str, currency: str) -> Decimal | None:
 def parse_chinese(written: str) -> Decimal | None:
     """两百五 -> 250, 一万二 -> 12000, 十五 -> 15, 1.5万 -> 15000, 3千 -> 3000."""
     total = Decimal(0)
+    bigs: list[tuple[int, Decimal]] = []  # (big unit, amount counted at it)
     section = Decimal(0)
     number: Decimal | None = None
     last_unit = 0
@@ -86,10 +88,13 @@ def parse_chinese(written: str) -> Decimal | None:
             section += (number if number is not None else 1) * ZH_UNITS[part]
             number, last_unit, zero_seen = None, ZH_UNITS[part], False
         elif part in ZH_BIG:
-            if part == "亿":
-                total = (total + section + (number or 0)) * ZH_BIG[part]
-            else:
-                total += (section + (number or 0)) * ZH_BIG[part]
+            # A big unit scales what was counted in smaller ones before it (一万亿 is
+            # 10^12) and adds to larger ones (四十九兆九千億: 49*10^12 + 9000*10^8).
+            unit = ZH_BIG[part]
+            lower = sum((v for u, v in bigs if u < unit), Decimal(0))
+            bigs = [(u, v) for u, v in bigs if u > unit]
+            bigs.append((unit, (lower + section + (number or 0)) * unit))
+            total = sum((v for _, v in bigs), Decimal(0))
             section, number, last_unit, zero_seen = Decimal(0), None, ZH_BIG[part], False
         else:
             return None
