@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ownlive.errors import ImportFailed
@@ -145,6 +146,23 @@ def prepared_batches(records: Iterable[Record], platform: str) -> Iterator[list[
         yield batch
 
 
+class Problem(Protocol):
+    """A record that could not be read (ImportProblem, PoiProblem): it renders as one line."""
+
+    def render(self) -> str: ...
+
+
+def refuse_problems(problems: Sequence[Problem], skip_invalid: bool) -> None:
+    """Raise ImportFailed, rolling the file back, if it had problems and they may not be skipped."""
+    if problems and not skip_invalid:
+        raise ImportFailed(
+            f"{len(problems)} problem(s) in the file; nothing was imported",
+            problems[0].render(),
+            "fix the file, or pass --skip-invalid to keep the good records",
+            problems=[p.render() for p in problems[:PROBLEMS_SHOWN]],
+        )
+
+
 def _zone(name: str | None) -> tzinfo:
     """The import's zone (where an all-day event's day begins); UTC when none or unknown."""
     try:
@@ -244,13 +262,7 @@ def _write_file(
         report.new, report.present = writer.new, writer.present
         context.finish()
         fts.finish()
-        if report.problems and not skip_invalid:
-            raise ImportFailed(
-                f"{len(report.problems)} problem(s) in the file; nothing was imported",
-                report.problems[0].render(),
-                "fix the file, or pass --skip-invalid to keep the good records",
-                problems=[p.render() for p in report.problems[:PROBLEMS_SHOWN]],
-            )
+        refuse_problems(report.problems, skip_invalid)
         audit.append(
             conn,
             audit.Imported(

@@ -10,7 +10,6 @@ user's, and `nearby` returns only them.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,12 +18,11 @@ from pathlib import Path
 from ownlive.context.geo import haversine_m
 from ownlive.context.osm import PoiProblem, PoiRecord, has_cuisine
 from ownlive.context.places import Place
-from ownlive.errors import ImportFailed
 from ownlive.vault import audit
+from ownlive.vault.ingest import file_sha256, refuse_problems
 from ownlive.vault.store import Vault
 
 PLATFORM = "osm"
-PROBLEMS_SHOWN = 10
 METRES_PER_DEGREE_LAT = 111_132.0  # at mid latitudes; the box is widened below to be safe
 _FIELDS = ("kind", "name", "cuisine", "lat", "lon", "address")
 
@@ -44,14 +42,6 @@ class PoiImport:
         return self.new + self.updated + self.present
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def import_pois(
     vault: Vault,
     path: Path,
@@ -62,7 +52,7 @@ def import_pois(
 ) -> PoiImport:
     """Write the places read from `path`; all or nothing unless `skip_invalid`."""
     report = PoiImport(path.name, fmt)
-    sha = _sha256(path)
+    sha = file_sha256(path)
     now = vault.now().isoformat()
     with vault.transaction() as conn:
         conn.execute(
@@ -93,13 +83,7 @@ def import_pois(
             else:
                 report.present += 1
             report.with_cuisine += bool(record.cuisine)
-        if report.problems and not skip_invalid:
-            raise ImportFailed(
-                f"{len(report.problems)} problem(s) in the file; nothing was imported",
-                report.problems[0].render(),
-                "fix the file, or pass --skip-invalid to keep the good records",
-                problems=[p.render() for p in report.problems[:PROBLEMS_SHOWN]],
-            )
+        refuse_problems(report.problems, skip_invalid)
         audit.append(
             conn,
             audit.Imported(
