@@ -13,7 +13,7 @@ import re
 
 from ownlive.understand.extractors.datetime.grammar import DIGITS, Rule, rule, token
 from ownlive.understand.extractors.datetime.grammar_common import NUM_START
-from ownlive.understand.extractors.datetime.grammar_en_time import AMPM_BESIDE_GERMAN
+from ownlive.understand.extractors.datetime.grammar_en_time import beside_german
 from ownlive.understand.extractors.datetime.parts import Parts, Token
 
 # What may follow a dotted date: the end, punctuation, a range dash, or a word a plan
@@ -121,12 +121,8 @@ RULES: tuple[Rule, ...] = (
         skip_with="de",
     ),
     # Beside German, "0830 am Bahnhof" is "at the station" (see AMPM_BESIDE_GERMAN).
-    rule(
-        "(?i)" + NUM_START + r"(?P<h>[01]?\d)(?P<m>[0-5]\d)\s*" + AMPM_BESIDE_GERMAN,
-        _four_digit_clock,
-        _FOUR_DIGIT_CUES,
-        cased=True,
-        only_with="de",
+    beside_german(
+        NUM_START + r"(?P<h>[01]?\d)(?P<m>[0-5]\d)\s*", _four_digit_clock, _FOUR_DIGIT_CUES
     ),
     rule(
         NUM_START + r"(?P<y>(?:19|20)\d{2}) (?P<mo>[01]\d) (?P<d>[0-3]\d)(?!\d|[.,:]\d|\s+\d)",

@@ -7,6 +7,7 @@ import re
 from ownlive.understand.extractors.datetime import lexicon_en as lex
 from ownlive.understand.extractors.datetime.grammar import (
     DIGITS,
+    Builder,
     Rule,
     alternation,
     duration,
@@ -42,6 +43,13 @@ AMPM_BESIDE_GERMAN = (
     r"(?-i:[A-ZÄÖÜ][a-zäöüß])))"
     r"(?![a-z0-9])"
 )
+
+
+def beside_german(head: str, build: Builder, cues: tuple[str, ...]) -> Rule:
+    """The German-message twin of a `head` + am/pm rule (whose own copy has skip_with="de")."""
+    return rule("(?i)" + head + AMPM_BESIDE_GERMAN, build, cues, cased=True, only_with="de")
+
+
 # What may not follow a bare hour: it is then a count, an amount or an address.
 NOT_TIME = (
     r"(?!\s*(?:[-–/.,:]?\d|%|(?:percent|people|persons|guests|pax|euros?|dollars?|bucks|"
@@ -205,13 +213,7 @@ TIME_RULES: tuple[Rule, ...] = (
         ("at", "by", "til", "from", "around", "about", "before", "after", "@"),
         DIGITS,
     ),
-    rule(
-        "(?i)" + NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*" + AMPM_BESIDE_GERMAN,
-        _ampm,
-        _AMPM,
-        cased=True,
-        only_with="de",
-    ),
+    beside_german(NUM_START + rf"(?P<h>{HOUR})(?:{MINUTES})?\s*", _ampm, _AMPM),
     rule(rf"\b(?P<h>{HOUR}|{_HOUR_24})\s*o['’\"]?\s?clock\b", _oclock, ("clock",)),
     rule(
         rf"\b(?:morning|afternoon|evening|night)\s+(?P<v>(?P<h>{HOUR})(?::(?P<m>[0-5]\d))?)\b"
