@@ -7,6 +7,7 @@ of the past. The resolver asks only when a bare hour needs it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Words that say which half of the day a bare "at 8" means. Evening plans win over
 # the morning reading of 7–11; breakfast-like plans keep it.
@@ -39,6 +40,12 @@ _PAST_ZH = re.compile(r"[过過完]了|了[吗嗎嘛吧呀啊呢]?\s*[。！!？
 _AHEAD_ZH = re.compile(r"要|将|將|快(?![递遞])|马上|馬上|就会|就會")
 
 
+def _tells_of_past(text: str) -> bool:
+    return _PAST.search(text) is not None or (
+        _PAST_ZH.search(text) is not None and _AHEAD_ZH.search(text) is None
+    )
+
+
 class Cues:
     """What the whole message says about which reading of a bare hour a person means.
 
@@ -56,28 +63,23 @@ class Cues:
     def of(cls, text: str) -> Cues:
         return cls(text)
 
-    def _has(self, name: str, pattern: re.Pattern[str]) -> bool:
+    def _has(self, name: str, test: Callable[[str], object]) -> bool:
         if name not in self._found:
-            self._found[name] = pattern.search(self._text) is not None
+            self._found[name] = bool(test(self._text))
         return self._found[name]
 
     @property
     def evening(self) -> bool:
-        return self._has("evening", _EVENING)
+        return self._has("evening", _EVENING.search)
 
     @property
     def late_night(self) -> bool:
-        return self._has("late_night", _LATE_NIGHT)
+        return self._has("late_night", _LATE_NIGHT.search)
 
     @property
     def morning(self) -> bool:
-        return self._has("morning", _MORNING)
+        return self._has("morning", _MORNING.search)
 
     @property
     def past(self) -> bool:
-        if "past" not in self._found:
-            text = self._text
-            self._found["past"] = _PAST.search(text) is not None or (
-                _PAST_ZH.search(text) is not None and _AHEAD_ZH.search(text) is None
-            )
-        return self._found["past"]
+        return self._has("past", _tells_of_past)
